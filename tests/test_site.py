@@ -1,0 +1,62 @@
+"""The site as a whole: strict build, every nav page present, no foreign requests,
+no console errors, and zero axe-core violations in both palettes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, MkDocsYamlLoader, describe_violations, mkdocs_build, nav_pages, page_url_path, run_axe
+
+NAV = nav_pages()
+NAV_IDS = [source for _, source in NAV]
+
+
+def test_strict_build_passes(tmp_path: Path) -> None:
+    result = mkdocs_build(tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+def test_strict_build_fails_on_a_broken_link(tmp_path: Path) -> None:
+    """The validation block is live: a link to a missing page stops a strict build."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\n[gone](missing.md)\n", encoding="utf-8")
+    real = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
+    config = {"site_name": "t", "docs_dir": str(docs), "strict": real["strict"],
+              "validation": real["validation"]}
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "missing.md" in result.stderr
+
+
+@pytest.mark.parametrize("source", NAV_IDS)
+def test_every_nav_page_is_built(site_dir: Path, source: str) -> None:
+    html = site_dir / page_url_path(source) / "index.html"
+    assert html.is_file(), f"{source} was not built to {html}"
+    assert "<h1" in html.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("source", NAV_IDS)
+def test_page_loads_only_from_its_own_host_without_console_errors(page, watch, base_url: str,
+                                                                 source: str) -> None:
+    page.goto(base_url + page_url_path(source), wait_until="networkidle")
+    assert page.locator("h1").first.is_visible()
+    assert watch.foreign_requests(base_url) == []
+    assert watch.console_errors == []
+    assert watch.page_errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("source", NAV_IDS)
+def test_page_has_no_axe_violations(page, base_url: str, source: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base_url + page_url_path(source), wait_until="networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
