@@ -79,13 +79,8 @@ def nav_pages() -> list[tuple[str, str]]:
 
 
 def page_url_path(source: str) -> str:
-    """The URL path MkDocs gives a Markdown source (use_directory_urls)."""
-    stem = source.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+    """The URL path MkDocs gives a Markdown source (use_directory_urls: false)."""
+    return source.removesuffix(".md") + ".html"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

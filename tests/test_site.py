@@ -36,7 +36,7 @@ def test_strict_build_fails_on_a_broken_link(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("source", NAV_IDS)
 def test_every_nav_page_is_built(site_dir: Path, source: str) -> None:
-    html = site_dir / page_url_path(source) / "index.html"
+    html = site_dir / page_url_path(source)
     assert html.is_file(), f"{source} was not built to {html}"
     assert "<h1" in html.read_text(encoding="utf-8")
 
