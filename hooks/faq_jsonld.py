@@ -1,0 +1,29 @@
+"""Hook: schema.org FAQPage JSON-LD for every page that holds guide-faq questions.
+
+Puts the data in the template context as `guide_faq_jsonld`;
+overrides/partials/guide-meta.html writes it into the page head. The reading of the
+HTML lives in faq_page_schema.py.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from faq_page_schema import FaqMarkupError, extract_faq_entries, faq_page_jsonld
+
+CONTEXT_KEY = "guide_faq_jsonld"
+
+
+def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> TemplateContext:
+    """Add the page's FAQPage object to the context (None when it has no questions)."""
+    try:
+        entries = extract_faq_entries(page.content or "")
+    except FaqMarkupError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+    context[CONTEXT_KEY] = faq_page_jsonld(entries) if entries else None  # type: ignore[literal-required]
+    return context
