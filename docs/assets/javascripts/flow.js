@@ -1,0 +1,216 @@
+/* Guide flows: turns the no-JS decision tree (every node a section, every answer a link)
+   into one question at a time. State lives in the URL hash as "#<flow>/<node>/<node>...",
+   the nodes reached after the start. No framework, no inline script, no eval.
+   Works with Material's instant navigation (document$) and without it. */
+(function () {
+  "use strict";
+  if (window.guideFlow) { window.guideFlow.mountAll(); return; }
+
+  var flows = [];
+
+  function $(root, sel) { return root.querySelector(sel); }
+  function $$(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
+  function text(el) { return el ? el.textContent.replace(/\s+/g, " ").trim() : ""; }
+
+  function Flow(root) {
+    this.root = root;
+    this.id = root.getAttribute("data-flow");
+    this.start = root.getAttribute("data-start");
+    this.nodes = {};
+    $$(root, "[data-node]").forEach(function (el) { this.nodes[el.getAttribute("data-node")] = el; }, this);
+    this.path = [];
+    this.live = $(root, "[data-flow-live]");
+    this.notice = $(root, "[data-flow-notice]");
+    this.progress = $(root, "[data-flow-progress]");
+    this.list = $(root, "[data-flow-answer-list]");
+    root.classList.add("guide-flow--js");
+    $(root, "[data-flow-controls]").hidden = false;
+    this.progress.hidden = false;
+    root.addEventListener("click", this.onClick.bind(this));
+  }
+
+  Flow.prototype.option = function (from, to) {
+    return $(this.nodes[from], '[data-next="' + to + '"]');
+  };
+
+  /* Parse the hash into a path of node ids; null = not ours, false = ours but invalid. */
+  Flow.prototype.parse = function (hash) {
+    var raw;
+    try { raw = decodeURIComponent(hash.replace(/^#/, "")); } catch (e) { return null; }
+    if (raw === this.id || raw === "" || raw === "flow-" + this.id + "-" + this.start) return [];
+    if (raw.indexOf("flow-" + this.id + "-") === 0 && this.nodes[raw.slice(this.id.length + 6)]) return false;
+    if (raw.indexOf(this.id + "/") !== 0) return null;
+    var ids = raw.slice(this.id.length + 1).split("/"), at = this.start;
+    for (var i = 0; i < ids.length; i++) {
+      if (!this.nodes[ids[i]] || this.nodes[at].getAttribute("data-kind") !== "question" || !this.option(at, ids[i])) {
+        return false;
+      }
+      at = ids[i];
+    }
+    return ids;
+  };
+
+  Flow.prototype.hashFor = function (path) {
+    return "#" + [this.id].concat(path).join("/");
+  };
+
+  Flow.prototype.current = function () {
+    return this.path.length ? this.path[this.path.length - 1] : this.start;
+  };
+
+  Flow.prototype.go = function (path) {
+    var hash = this.hashFor(path);
+    if (location.hash === hash) { this.show(path, true); } else { location.hash = hash; }
+  };
+
+  Flow.prototype.fromLocation = function (moveFocus) {
+    var path = this.parse(location.hash);
+    if (path === null) {
+      if (!this.shown) this.show([], false);
+      return;
+    }
+    if (path === false) {
+      history.replaceState(history.state, "", this.hashFor([]));
+      this.show([], moveFocus);
+      this.say(this.notice, "That link did not match the questions of this flow, so it starts again from the first question.");
+      return;
+    }
+    this.show(path, moveFocus);
+  };
+
+  Flow.prototype.say = function (el, message) {
+    el.textContent = message;
+    el.hidden = !message;
+  };
+
+  /* The answers so far as [question text, answer label, question id] triples. */
+  Flow.prototype.answers = function () {
+    var at = this.start, out = [];
+    this.path.forEach(function (next) {
+      var q = this.nodes[at];
+      out.push([text($(q, "[data-flow-question]")), text($(this.option(at, next), "[data-flow-label]")), at]);
+      at = next;
+    }, this);
+    return out;
+  };
+
+  Flow.prototype.show = function (path, moveFocus) {
+    this.path = path;
+    this.shown = true;
+    var id = this.current(), node = this.nodes[id], self = this;
+    Object.keys(this.nodes).forEach(function (key) {
+      self.nodes[key].classList.toggle("guide-flow__node--current", key === id);
+    });
+    this.say(this.notice, "");
+    var isOutcome = node.getAttribute("data-kind") === "outcome";
+    var left = parseInt(node.getAttribute("data-left"), 10) || 0;
+    this.progress.textContent = isOutcome
+      ? "Result after " + path.length + (path.length === 1 ? " answer" : " answers")
+      : "Question " + (path.length + 1) + " of at most " + (path.length + left);
+
+    this.list.textContent = "";
+    this.answers().forEach(function (a, i) {
+      var li = document.createElement("li"), q = document.createElement("span"),
+          ans = document.createElement("strong"), change = document.createElement("button");
+      q.textContent = a[0] + " ";
+      ans.textContent = a[1];
+      change.type = "button";
+      change.className = "guide-flow__change";
+      change.setAttribute("data-flow-change", String(i));
+      change.textContent = "Change";
+      change.setAttribute("aria-label", "Change your answer to: " + a[0]);
+      li.appendChild(q); li.appendChild(ans); li.appendChild(document.createTextNode(" ")); li.appendChild(change);
+      self.list.appendChild(li);
+    });
+    this.list.parentNode.hidden = path.length === 0;
+    $(this.root, '[data-flow-action="back"]').disabled = path.length === 0;
+
+    var heading = $(node, "h2");
+    if (moveFocus) {
+      heading.focus({ preventScroll: true });
+      heading.scrollIntoView({ block: "nearest" });
+      this.live.textContent = "";
+      this.live.textContent = (isOutcome ? "Result: " : this.progress.textContent + ": ") + text($(node, "h2 .guide-flow__text"));
+    }
+  };
+
+  Flow.prototype.summaryText = function () {
+    var id = this.current(), node = this.nodes[id], lines = [this.root.getAttribute("data-title"), ""];
+    this.answers().forEach(function (a, i) { lines.push((i + 1) + ". " + a[0] + " " + a[1]); });
+    if (this.path.length) lines.push("");
+    if (node.getAttribute("data-kind") === "outcome") {
+      lines.push("Recommendation: " + text($(node, "[data-flow-outcome]")));
+      lines.push(text($(node, "[data-flow-summary]")));
+    } else {
+      lines.push("Not finished. Next question: " + text($(node, "[data-flow-question]")));
+    }
+    lines.push("", "Link: " + this.link());
+    return lines.join("\n");
+  };
+
+  Flow.prototype.link = function () {
+    return location.href.split("#")[0] + this.hashFor(this.path);
+  };
+
+  Flow.prototype.copy = function (value, done) {
+    var self = this;
+    function fallback() {
+      var area = document.createElement("textarea"), ok = false;
+      area.value = value;
+      area.setAttribute("readonly", "");
+      area.className = "guide-flow__copy-area";
+      document.body.appendChild(area);
+      area.select();
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      self.live.textContent = ok ? done : "Copying did not work here; select the text and copy it by hand.";
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(value).then(function () { self.live.textContent = done; }, fallback);
+    } else {
+      fallback();
+    }
+  };
+
+  Flow.prototype.onClick = function (event) {
+    var target = event.target.closest("[data-next], [data-flow-action], [data-flow-change]");
+    if (!target || !this.root.contains(target)) return;
+    if (target.hasAttribute("data-next")) {
+      var node = target.closest("[data-node]");
+      if (!node || node.getAttribute("data-node") !== this.current()) return;
+      event.preventDefault();
+      this.go(this.path.concat([target.getAttribute("data-next")]));
+    } else if (target.hasAttribute("data-flow-change")) {
+      this.go(this.path.slice(0, parseInt(target.getAttribute("data-flow-change"), 10)));
+    } else {
+      var action = target.getAttribute("data-flow-action");
+      if (action === "back" && this.path.length) this.go(this.path.slice(0, -1));
+      else if (action === "restart") this.go([]);
+      else if (action === "copy-link") this.copy(this.link(), "Link copied.");
+      else if (action === "copy-summary") this.copy(this.summaryText(), "Summary copied.");
+    }
+  };
+
+  function mountAll() {
+    flows = flows.filter(function (f) { return document.body.contains(f.root); });
+    $$(document, "[data-flow]").forEach(function (root) {
+      if (root.hasAttribute("data-flow-ready")) return;
+      root.setAttribute("data-flow-ready", "");
+      var flow = new Flow(root);
+      flows.push(flow);
+      flow.fromLocation(false);
+    });
+  }
+
+  window.addEventListener("hashchange", function () {
+    flows.forEach(function (f) { f.fromLocation(true); });
+  });
+  window.guideFlow = { mountAll: mountAll };
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(mountAll);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", mountAll);
+  } else {
+    mountAll();
+  }
+})();
