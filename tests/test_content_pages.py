@@ -1,0 +1,290 @@
+"""The content pages (home, hiring by stage, careers, FAQ, sources) in the real built site:
+what each must say and link to, the FAQ's structure, and the FAQ in Chromium (a #id in the
+address opens that question; Tab + Enter opens a question)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from conftest import page_url_path
+
+OWN_PAGES = ["index.md", "hiring-by-stage.md", "careers.md", "faq.md", "sources.md"]
+
+# The six questions of the Syndesus article's FAQ: id on our FAQ page -> its question.
+SEED_QUESTIONS = {
+    "main-difference": "What is the main difference between an ML engineer and an MLOps engineer?",
+    "do-startups-need-both": "Do startups need both roles?",
+    "can-one-person-do-both": "Can one person do both ML and MLOps?",
+    "why-is-mlops-more-important": "Why is MLOps becoming more important?",
+    "mlops-talent-canada": "Where is MLOps talent strongest in Canada?",
+    "how-to-hire-the-right-role": "How can companies hire the right role?",
+}
+MIN_QUESTIONS = 12
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def soup_of(site_dir: Path, source: str) -> BeautifulSoup:
+    """The built page of a Markdown source, parsed."""
+    html = (site_dir / page_url_path(source)).read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+def article_of(soup: BeautifulSoup) -> Tag:
+    """The page's own content (without navigation, header and footer)."""
+    article = soup.select_one("article.md-content__inner")
+    assert article is not None, "no article.md-content__inner in the page"
+    return article
+
+
+def text_of(element: Tag) -> str:
+    """Visible text with whitespace collapsed."""
+    return " ".join(element.get_text(" ").split())
+
+
+def heading_text(heading: Tag) -> str:
+    """A heading's text without its permalink mark."""
+    return " ".join(t for t in heading.find_all(string=True)
+                    if not (t.parent and "headerlink" in t.parent.get("class", []))).strip()
+
+
+def faq_items(site_dir: Path) -> list[Tag]:
+    return soup_of(site_dir, "faq.md").select("details.guide-faq")
+
+
+def answer_text(details: Tag) -> str:
+    """The answer: everything in the details except the question and the permalink."""
+    parts = []
+    for child in details.children:
+        if isinstance(child, Tag):
+            if child.name == "summary":
+                continue
+            if child.select_one(".guide-faq__permalink") is not None and len(child.contents) == 1:
+                continue
+            parts.append(text_of(child))
+    return " ".join(p for p in parts if p)
+
+
+# ── Every page I own ──────────────────────────────────────────────────────────
+
+@pytest.mark.parametrize("source", OWN_PAGES)
+def test_page_has_one_h1_and_a_plain_description(site_dir: Path, source: str) -> None:
+    soup = soup_of(site_dir, source)
+    h1s = soup.select("article h1")
+    assert len(h1s) == 1, f"{source}: expected one h1, found {len(h1s)}"
+    assert len(heading_text(h1s[0])) >= 10
+    meta = soup.find("meta", attrs={"name": "description"})
+    assert meta is not None, f"{source}: no meta description"
+    description = meta["content"]
+    assert 70 <= len(description) <= 160, f"{source}: description is {len(description)} characters"
+    assert "<" not in description and "*" not in description
+
+
+@pytest.mark.parametrize("source", ["index.md", "hiring-by-stage.md", "careers.md", "faq.md"])
+def test_page_has_no_pitch_and_names_the_sources_only_on_the_sources_page(site_dir: Path,
+                                                                          source: str) -> None:
+    text = text_of(article_of(soup_of(site_dir, source))).lower()
+    for phrase in ["syndesus", "mlops now", "newsletter", "get in contact", "sign up", "vetted"]:
+        assert phrase not in text, f"{source} mentions {phrase!r}"
+
+
+# ── Home ──────────────────────────────────────────────────────────────────────
+
+def test_home_links_to_every_entry_point(site_dir: Path) -> None:
+    article = article_of(soup_of(site_dir, "index.md"))
+    targets = {urlsplit(urljoin("https://x/index.html", a["href"])).path.lstrip("/")
+               for a in article.select("a[href]")}
+    for source in ["decide/hiring.md", "decide/career.md", "comparison.md", "faq.md", "offline.md"]:
+        assert page_url_path(source) in targets, f"home has no link to {source}"
+        assert (site_dir / page_url_path(source)).is_file()
+
+
+def test_home_says_the_difference_and_who_it_is_for(site_dir: Path) -> None:
+    text = text_of(article_of(soup_of(site_dir, "index.md")))
+    first = text_of(article_of(soup_of(site_dir, "index.md")).find("p"))
+    assert "ML engineer" in first and "MLOps engineer" in first
+    assert len(re.findall(r"[.!?](\s|$)", first)) == 2, f"not two sentences: {first!r}"
+    for reader in ["founders", "CTOs", "hiring managers", "recruiters", "choosing between the two careers"]:
+        assert reader in text, f"home does not name {reader!r}"
+
+
+def test_home_entry_points_are_grid_cards(site_dir: Path) -> None:
+    cards = article_of(soup_of(site_dir, "index.md")).select(".grid.cards > ul > li")
+    assert len(cards) >= 5
+    assert all(card.select_one("a[href]") is not None for card in cards)
+
+
+# ── Hiring by stage ───────────────────────────────────────────────────────────
+
+def test_hiring_by_stage_covers_three_stages_and_the_mistakes(site_dir: Path) -> None:
+    article = article_of(soup_of(site_dir, "hiring-by-stage.md"))
+    h2s = [heading_text(h) for h in article.select("h2")]
+    for stage in ["Early stage", "Growth stage", "Mature stage", "Common mistakes"]:
+        assert any(h.startswith(stage) for h in h2s), f"no section for {stage!r}: {h2s}"
+    h3s = [heading_text(h).lower() for h in article.select("h3")]
+    assert any("one hire" in h for h in h3s)
+    assert any("wrong time" in h for h in h3s)
+    text = text_of(article)
+    assert "Models with no path to production" in text
+    assert "Infrastructure before knowing what to build" in text
+    assert text.count("How to avoid it") >= 2
+
+
+def test_hiring_by_stage_says_whom_to_hire_first_at_each_stage(site_dir: Path) -> None:
+    table = article_of(soup_of(site_dir, "hiring-by-stage.md")).find("table")
+    rows = {text_of(tr.find("td")): text_of(tr.find_all("td")[-1]) for tr in table.select("tbody tr")}
+    assert rows["Early"] == "ML engineer"
+    assert rows["Growth"] == "MLOps engineer"
+    assert rows["Mature"].startswith("Both")
+
+
+def test_hiring_by_stage_cites_both_maturity_models_with_every_level(site_dir: Path) -> None:
+    text = text_of(article_of(soup_of(site_dir, "hiring-by-stage.md")))
+    assert "MLOps: Continuous delivery and automation pipelines in machine learning" in text
+    assert "Machine Learning operations maturity model" in text
+    for level in ["0: Manual process", "1: ML pipeline automation", "2: CI/CD pipeline automation",
+                  "0: No MLOps", "1: DevOps but no MLOps", "2: Automated training",
+                  "3: Automated model deployment", "4: Full MLOps automated operations"]:
+        assert level in text, f"maturity level {level!r} missing"
+
+
+# ── Careers ───────────────────────────────────────────────────────────────────
+
+def test_careers_matches_interests_and_explains_mlops_literacy(site_dir: Path) -> None:
+    article = article_of(soup_of(site_dir, "careers.md"))
+    h2s = [heading_text(h) for h in article.select("h2")]
+    assert "Why an ML engineer needs MLOps literacy" in h2s
+    assert "Typical starting points" in h2s
+    table = article.find("table")
+    prefers = {text_of(tr.find_all("td")[-1]) for tr in table.select("tbody tr")}
+    assert prefers == {"ML engineering", "MLOps"}
+    text = text_of(article)
+    for start in ["computer science degree", "Software developer", "Data scientist", "maths"]:
+        assert start in text, f"careers does not mention {start!r}"
+    links = {a["href"] for a in article.select("a[href]")}
+    assert page_url_path("decide/career.md") in links
+
+
+# ── Sources ───────────────────────────────────────────────────────────────────
+
+def test_sources_credits_both_articles_and_both_maturity_models(site_dir: Path) -> None:
+    text = text_of(article_of(soup_of(site_dir, "sources.md")))
+    assert "Syndesus" in text
+    assert "difference between ML engineers and MLOps engineers" in text
+    assert "MLOps Now" in text
+    assert "\"MLOps Engineer vs ML Engineer: What's the difference?\"" in text
+    assert "Google Cloud" in text
+    assert "\"MLOps: Continuous delivery and automation pipelines in machine learning\"" in text
+    assert "Microsoft" in text
+    assert "\"Machine Learning operations maturity model\"" in text
+    assert "Azure Architecture Center" in text
+
+
+def test_sources_says_what_the_site_is_not_and_how_to_change_it(site_dir: Path) -> None:
+    text = text_of(article_of(soup_of(site_dir, "sources.md")))
+    assert "legal, HR or employment advice" in text
+    assert "recruiting service" in text
+    for step in ["docs/", "scripts/test.sh", "pull request"]:
+        assert step in text
+
+
+def test_external_links_on_my_pages_are_plain_links(site_dir: Path) -> None:
+    """Links to other hosts are fine; nothing on these pages loads from them."""
+    for source in OWN_PAGES:
+        article = article_of(soup_of(site_dir, source))
+        for element in article.select("[src]"):
+            assert not element["src"].startswith(("http:", "https:", "//")), (source, element["src"])
+
+
+# ── FAQ structure ─────────────────────────────────────────────────────────────
+
+def test_faq_has_enough_questions_including_the_seed_six(site_dir: Path) -> None:
+    items = faq_items(site_dir)
+    assert len(items) >= MIN_QUESTIONS
+    questions = {d["id"]: text_of(d.find("summary")) for d in items}
+    for anchor, question in SEED_QUESTIONS.items():
+        assert questions.get(anchor) == question, f"#{anchor}: {questions.get(anchor)!r}"
+
+
+def test_every_faq_question_has_a_stable_id_and_a_permalink(site_dir: Path) -> None:
+    for details in faq_items(site_dir):
+        anchor = details.get("id", "")
+        assert SLUG.match(anchor), f"FAQ id {anchor!r} is not a slug"
+        summary = details.find("summary", recursive=False)
+        assert summary is not None and text_of(summary).endswith("?"), anchor
+        assert details.find_all("summary") == [summary], f"#{anchor}: more than one summary"
+        assert summary.select("a, button, input, select, textarea, [tabindex]") == [], (
+            f"#{anchor}: interactive content inside <summary>")
+        permalinks = details.select(f'a.guide-faq__permalink[href="#{anchor}"]')
+        assert len(permalinks) == 1, f"#{anchor}: expected one permalink, found {len(permalinks)}"
+        assert text_of(permalinks[0]), f"#{anchor}: permalink has no visible text"
+
+
+def test_every_faq_answer_is_in_the_html_inside_its_collapsible(site_dir: Path) -> None:
+    for details in faq_items(site_dir):
+        assert not details.has_attr("open"), f"#{details['id']} is open by default"
+        answer = answer_text(details)
+        assert len(answer) >= 80, f"#{details['id']}: answer too short: {answer!r}"
+
+
+def test_ids_on_the_faq_page_are_unique(site_dir: Path) -> None:
+    ids = [element["id"] for element in soup_of(site_dir, "faq.md").select("[id]")]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert duplicates == []
+
+
+# ── FAQ in Chromium ───────────────────────────────────────────────────────────
+
+OPEN_IDS = "() => [...document.querySelectorAll('details.guide-faq[open]')].map(d => d.id)"
+
+
+def test_opening_the_faq_with_an_id_opens_exactly_that_question(page, watch, base_url: str,
+                                                                 site_dir: Path) -> None:
+    url = base_url + page_url_path("faq.md")
+    anchors = [d["id"] for d in faq_items(site_dir)]
+    for anchor in anchors:
+        page.goto("about:blank")
+        page.goto(f"{url}#{anchor}", wait_until="networkidle")
+        page.wait_for_function(
+            "id => document.getElementById(id).open", arg=anchor, timeout=5000)
+        assert page.evaluate(OPEN_IDS) == [anchor]
+        answer = page.locator(f"#{anchor} .guide-faq__permalink")
+        assert answer.is_visible(), f"#{anchor}: answer not visible"
+        top = page.locator(f"#{anchor} > summary").bounding_box()["y"]
+        assert 0 <= top < page.viewport_size["height"], f"#{anchor}: question scrolled out of view"
+    assert watch.console_errors == [] and watch.page_errors == []
+
+
+def test_following_a_link_to_another_question_opens_it(page, base_url: str) -> None:
+    page.goto(base_url + page_url_path("faq.md"), wait_until="networkidle")
+    assert page.evaluate(OPEN_IDS) == []
+    page.evaluate("() => { location.hash = '#managed-ml-platform'; }")
+    page.wait_for_function("() => document.getElementById('managed-ml-platform').open", timeout=5000)
+    assert page.locator("#managed-ml-platform .guide-faq__permalink").is_visible()
+
+
+def test_a_keyboard_user_opens_a_question_with_tab_and_enter(page, base_url: str) -> None:
+    page.goto(base_url + page_url_path("faq.md"), wait_until="networkidle")
+    first = page.locator("details.guide-faq").first
+    anchor = first.get_attribute("id")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("id => document.activeElement === document.querySelector(`#${id} > summary`)",
+                         anchor):
+            break
+    else:
+        pytest.fail("Tab never reached the first question")
+    assert first.get_attribute("open") is None
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => document.getElementById(id).open", arg=anchor, timeout=5000)
+    assert page.locator(f"#{anchor} .guide-faq__permalink").is_visible()
+    # The permalink is the next stop, so it can be reached and copied from the keyboard.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.matches('.guide-faq__permalink')")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => !document.getElementById(id).open", arg=anchor, timeout=5000)
