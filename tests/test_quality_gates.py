@@ -1,0 +1,285 @@
+"""Quality gates on the built site: valid HTML (Nu Html Checker), no broken internal
+links or anchors (linkchecker), and what search engines and link previews read: a
+meta description and a telling title on every page, sitemap and canonical URLs,
+FAQPage JSON-LD on the FAQ page, Open Graph tags (the flow pages above all)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, MkDocsYamlLoader, nav_pages, page_url_path
+
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LINKCHECKER = ROOT / ".venv" / "bin" / "linkchecker"
+FAQ_SCHEMA = Path(__file__).parent / "data" / "faq_page.schema.json"
+FLOW_PAGES = ["decide/hiring.md", "decide/career.md"]
+FAQ_PAGE = "faq.md"
+NAV = nav_pages()
+NAV_IDS = [source for _, source in NAV]
+# Search engines cut snippets at about 155-160 characters; shorter than 50 says little.
+DESCRIPTION_LENGTH = range(50, 161)
+
+
+@cache
+def site_config() -> dict:
+    """mkdocs.yml as data (python tags ignored)."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
+
+
+def soup(site_dir: Path, source: str) -> BeautifulSoup:
+    """The built page of a Markdown source, parsed."""
+    return BeautifulSoup((site_dir / page_url_path(source)).read_text(encoding="utf-8"), "html.parser")
+
+
+def meta(page: BeautifulSoup, key: str) -> list[str]:
+    """Contents of the page's <meta name=key> or <meta property=key> tags."""
+    return [tag.get("content", "") for tag in page.find_all("meta")
+            if key in (tag.get("name"), tag.get("property"))]
+
+
+def text(element) -> str:
+    """An element's text with whitespace collapsed."""
+    return re.sub(r"\s+", " ", element.get_text()).strip()
+
+
+def heading(page: BeautifulSoup) -> str:
+    """The page's h1 text, without the permalink sign."""
+    h1 = page.find("h1")
+    for link in h1.select("a.headerlink"):
+        link.decompose()
+    return text(h1)
+
+
+# ── Nu Html Checker ──────────────────────────────────────────────────────────
+
+def vnu_errors(path: Path) -> list[str]:
+    """Errors the Nu Html Checker reports for every HTML file under path."""
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--skip-non-html", "--errors-only", "--format", "json",
+         str(path)],
+        capture_output=True, text=True, timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    assert result.returncode == (1 if messages else 0), result.stderr
+    return [f"{m.get('url', '').rsplit('/', 1)[-1]}:{m.get('lastLine', '?')}: {m['message']}"
+            for m in messages]
+
+
+def test_vnu_finds_errors_when_there_are_some(tmp_path: Path) -> None:
+    """The checker runs and its JSON is read: a known-bad page is reported."""
+    (tmp_path / "bad.html").write_text(
+        '<!doctype html><html lang="en"><title>t</title>'
+        '<input type="checkbox" autocomplete="off"></html>', encoding="utf-8")
+    errors = vnu_errors(tmp_path)
+    assert len(errors) == 1 and "autocomplete" in errors[0], errors
+
+
+def test_every_built_page_is_valid_html(site_dir: Path) -> None:
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) >= len(NAV), pages
+    errors = vnu_errors(site_dir)
+    assert errors == [], "\n".join(errors)
+
+
+# ── linkchecker ──────────────────────────────────────────────────────────────
+
+def linkchecker_problems(site: Path) -> list[str]:
+    """Broken internal links and missing anchors, from index.html outwards.
+
+    Run as root, linkchecker always drops to `nobody` (it has no option to stay), and
+    nobody cannot enter pytest's private temp folders (other pytest sessions reset them
+    to 0700 at any time): it checks a world-readable copy of the site in /tmp instead.
+    External links are never fetched (no --check-extern); AnchorCheck reports missing
+    #fragments.
+    """
+    with tempfile.TemporaryDirectory(prefix="guide-linkcheck-", dir="/tmp") as temp:
+        return _linkchecker_problems(site, Path(temp))
+
+
+def _linkchecker_problems(site: Path, readable: Path) -> list[str]:
+    """linkchecker_problems, with the copy made in the folder `readable`."""
+    shutil.copytree(site, readable / "site")
+    for path in [readable, *readable.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    config = readable / "linkcheckerrc"
+    config.write_text("[AnchorCheck]\n", encoding="utf-8")
+    config.chmod(0o644)
+    result = subprocess.run(
+        [str(LINKCHECKER), "--no-status", "--config", str(config), "--output", "csv",
+         str(readable / "site" / "index.html")],
+        capture_output=True, text=True, timeout=300, cwd=readable,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    rows = csv.DictReader((line for line in result.stdout.splitlines() if not line.startswith("#")),
+                          delimiter=";")
+    # Without --verbose the CSV lists only links with an error or a warning.
+    problems = [f"{row['parentname'].rsplit('/site/', 1)[-1]}:{row['line']}: {row['urlname']}: "
+                f"{row['result'] or row['warningstring']}" for row in rows]
+    assert problems or result.returncode == 0, result.stdout + result.stderr
+    return problems
+
+
+def test_linkchecker_reports_broken_links_and_anchors(tmp_path: Path) -> None:
+    """The gate can fail: a missing page and a missing anchor are both reported."""
+    site = tmp_path / "mini"
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<!doctype html><title>t</title><a href="other.html#nowhere">a</a> '
+        '<a href="gone.html">b</a> <a href="other.html#here">c</a>', encoding="utf-8")
+    (site / "other.html").write_text('<!doctype html><title>o</title><p id="here">x</p>',
+                                     encoding="utf-8")
+    problems = linkchecker_problems(site)
+    assert len(problems) == 2, problems
+    assert any("gone.html" in p for p in problems), problems
+    assert any("nowhere" in p for p in problems), problems
+
+
+def test_no_broken_internal_links_or_anchors(site_dir: Path) -> None:
+    problems = linkchecker_problems(site_dir)
+    assert problems == [], "\n".join(problems)
+
+
+# ── Titles and descriptions ──────────────────────────────────────────────────
+
+@pytest.mark.parametrize(("title", "source"), NAV, ids=NAV_IDS)
+def test_page_has_a_meta_description(site_dir: Path, title: str, source: str) -> None:
+    descriptions = meta(soup(site_dir, source), "description")
+    assert len(descriptions) == 1, descriptions
+    description = descriptions[0]
+    assert len(description) in DESCRIPTION_LENGTH, f"{len(description)} characters: {description!r}"
+    assert "placeholder" not in description.lower(), description
+
+
+def test_meta_descriptions_differ_from_page_to_page(site_dir: Path) -> None:
+    seen: dict[str, str] = {}
+    for _, source in NAV:
+        description = meta(soup(site_dir, source), "description")[0]
+        assert description not in seen, f"{source} has the description of {seen.get(description)}"
+        seen[description] = source
+
+
+@pytest.mark.parametrize(("title", "source"), NAV, ids=NAV_IDS)
+def test_page_title_says_what_it_is(site_dir: Path, title: str, source: str) -> None:
+    """<title> names the page (its nav title) and the site; the h1 is a real heading."""
+    page = soup(site_dir, source)
+    site_name = site_config()["site_name"]
+    page_title = text(page.title)
+    if source == "index.md":
+        assert page_title == site_name
+    else:
+        assert page_title == f"{title} - {site_name}"
+    h1 = heading(page)
+    stem = Path(source).stem
+    assert h1.lower() not in {stem, stem.replace("-", " ")} and len(h1.split()) >= 2, (
+        f"the h1 {h1!r} looks like a file name, not a heading")
+
+
+def test_page_titles_differ_from_page_to_page(site_dir: Path) -> None:
+    titles = [text(soup(site_dir, source).title) for _, source in NAV]
+    assert len(set(titles)) == len(titles), titles
+
+
+def test_not_found_page_says_so(site_dir: Path) -> None:
+    page = BeautifulSoup((site_dir / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert text(page.title).startswith("Page not found - ")
+    assert len(meta(page, "description")) == 1
+
+
+# ── Sitemap and canonical URLs ───────────────────────────────────────────────
+
+def test_sitemap_lists_every_page_at_its_canonical_url(site_dir: Path) -> None:
+    site_url = site_config()["site_url"]
+    assert site_url.startswith("https://"), "set site_url in mkdocs.yml"
+    assert (site_dir / "sitemap.xml.gz").is_file()
+    tree = ET.parse(site_dir / "sitemap.xml")
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = {loc.text for loc in tree.getroot().findall("s:url/s:loc", namespace)}
+    expected = {site_url + page_url_path(source) for _, source in NAV}
+    assert expected <= locations, sorted(expected - locations)
+
+
+@pytest.mark.parametrize("source", NAV_IDS)
+def test_page_has_its_canonical_url(site_dir: Path, source: str) -> None:
+    links = soup(site_dir, source).find_all("link", rel="canonical")
+    assert [link["href"] for link in links] == [site_config()["site_url"] + page_url_path(source)]
+
+
+# ── FAQPage JSON-LD ──────────────────────────────────────────────────────────
+
+def json_ld(page: BeautifulSoup) -> list[dict]:
+    return [json.loads(script.string) for script in page.find_all("script", type="application/ld+json")]
+
+
+def test_faq_page_carries_valid_faq_page_json_ld(site_dir: Path) -> None:
+    """One FAQPage object, schema.org's shape, one Question per question on the page,
+    in page order, with the question as its name and a non-empty answer."""
+    page = soup(site_dir, FAQ_PAGE)
+    data = json_ld(page)
+    assert len(data) == 1, data
+    schema = json.loads(FAQ_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(data[0], schema)
+    questions = [text(details.find("summary")) for details in page.select("details.guide-faq")]
+    assert len(questions) >= 5, "the FAQ page should hold its questions as details.guide-faq"
+    assert [q["name"] for q in data[0]["mainEntity"]] == questions
+
+
+def test_faq_answers_hold_the_answer_text_not_page_furniture(site_dir: Path) -> None:
+    page = soup(site_dir, FAQ_PAGE)
+    first = page.select_one("details.guide-faq")
+    answer = json_ld(page)[0]["mainEntity"][0]["acceptedAnswer"]["text"]
+    paragraph = next(text(p) for p in first.find_all("p") if not p.select("a.guide-faq__permalink"))
+    assert paragraph in answer
+    assert "Link to this question" not in answer
+
+
+def test_faq_page_schema_rejects_a_wrong_shape() -> None:
+    """The JSON Schema is strict enough to fail: a Question without an answer."""
+    schema = json.loads(FAQ_SCHEMA.read_text(encoding="utf-8"))
+    bad = {"@context": "https://schema.org", "@type": "FAQPage",
+           "mainEntity": [{"@type": "Question", "name": "Why?"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
+
+
+@pytest.mark.parametrize("source", [s for s in NAV_IDS if s != FAQ_PAGE])
+def test_other_pages_carry_no_faq_json_ld(site_dir: Path, source: str) -> None:
+    page = soup(site_dir, source)
+    if not page.select("details.guide-faq"):
+        assert json_ld(page) == []
+
+
+# ── Open Graph ───────────────────────────────────────────────────────────────
+
+def test_flow_pages_are_in_the_nav() -> None:
+    assert set(FLOW_PAGES) <= set(NAV_IDS)
+
+
+@pytest.mark.parametrize("source", FLOW_PAGES + [s for s in NAV_IDS if s not in FLOW_PAGES])
+def test_page_carries_open_graph_tags(site_dir: Path, source: str) -> None:
+    page = soup(site_dir, source)
+    site_url = site_config()["site_url"]
+    og = {key: meta(page, f"og:{key}") for key in ("title", "description", "type", "url", "site_name")}
+    assert all(len(values) == 1 and values[0].strip() for values in og.values()), og
+    assert og["url"] == [site_url + page_url_path(source)]
+    assert og["description"] == meta(page, "description")
+    assert og["site_name"] == [site_config()["site_name"]]
+    assert og["type"] == ["website" if source == "index.md" else "article"]
+    assert og["title"][0] == heading(page)
+    assert meta(page, "twitter:card") in (["summary"], ["summary_large_image"])
+    for image in meta(page, "og:image"):  # a preview image must be ours and committed
+        assert image.startswith(site_url), image
+        assert (site_dir / image.removeprefix(site_url)).is_file(), image
