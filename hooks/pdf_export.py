@@ -1,0 +1,105 @@
+"""Hook: the whole site as one PDF in the build output, when PDF_EXPORT=1.
+
+Every build tells the templates where the "Download PDF" link points
+(`config.extra.guide_pdf`): the PDF in an export build, the "Offline and PDF" page
+otherwise, so no build links to a file it did not write. The export itself
+(`on_post_build`) reads the built pages in nav order, hands them to
+`pdf_document.assemble`, renders the Jinja template `pdf/document.html` (cover,
+contents, pages) and lays it out with WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import StrictUndefined
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+import pdf_document
+
+EXPORT_VARIABLE = "PDF_EXPORT"
+PDF_FILE = "ml-vs-mlops-guide.pdf"
+# Where "Download PDF" points when this build writes no PDF: the page that says how to get it.
+NO_PDF_TARGET = "offline.html#get-the-pdf"
+TEMPLATE = "pdf/document.html"
+SVG_STYLESHEET = "assets/stylesheets/pdf-svg.css"  # in the built site
+EXPORT_NEEDS = ("weasyprint", "bs4")
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass(frozen=True)
+class _NavPage:
+    url: str
+    title: str
+    section: str | None
+
+
+# The nav of the build in progress (set by on_nav on every build, read by on_post_build).
+_nav_pages: list[_NavPage] = []
+
+
+def export_requested() -> bool:
+    """True when this build should write the PDF."""
+    return os.environ.get(EXPORT_VARIABLE, "") == "1"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Point the "Download PDF" link at the PDF or at the page that explains how to get it."""
+    if export_requested():
+        missing = [name for name in EXPORT_NEEDS if importlib.util.find_spec(name) is None]
+        if missing:
+            raise PluginError(
+                f"{EXPORT_VARIABLE}=1 needs {', '.join(missing)} (pinned in requirements-test.txt): "
+                "run scripts/pdf.sh, which installs them, instead of mkdocs build."
+            )
+    config.extra["guide_pdf"] = {
+        "href": PDF_FILE if export_requested() else NO_PDF_TARGET,
+        "built": export_requested(),
+    }
+    return config
+
+
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+    """Remember the pages in nav order, with the section each one sits in."""
+    _nav_pages.clear()
+    for page in nav.pages:
+        if isinstance(page, Page) and page.url:
+            section = page.parent.title if isinstance(page.parent, Section) else None
+            _nav_pages.append(_NavPage(url=page.url, title=page.title or page.url, section=section))
+    return nav
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write the PDF of the whole site into the build output."""
+    if not export_requested():
+        return
+    started = time.perf_counter()
+    site = Path(config.site_dir)
+    sources = [
+        pdf_document.SourcePage(url=p.url, title=p.title, section=p.section,
+                                html=(site / p.url).read_text(encoding="utf-8"))
+        for p in _nav_pages
+    ]
+    try:
+        document = pdf_document.assemble(sources, svg_css=(site / SVG_STYLESHEET).read_text(encoding="utf-8"))
+    except pdf_document.DocumentError as error:
+        raise PluginError(f"PDF export: {error}") from error
+    env = config.theme.get_env().overlay(undefined=StrictUndefined)
+    html = env.get_template(TEMPLATE).render(
+        config=config, document=document, stamp=pdf_document.build_stamp(Path(config.config_file_path).parent),
+    )
+    result = pdf_document.write_pdf(html, base_url=site, target=site / PDF_FILE,
+                                    extra_warnings=document.problems)
+    for warning in result.warnings:
+        log.warning("PDF export: %s", warning)
+    log.info("PDF export: %s, %d pages, in %.1f s", PDF_FILE, result.page_count, time.perf_counter() - started)
