@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import page_url_path
+from conftest import describe_violations, page_url_path, run_axe
 
 OWN_PAGES = ["index.md", "hiring-by-stage.md", "careers.md", "faq.md", "sources.md"]
 
@@ -288,3 +288,14 @@ def test_a_keyboard_user_opens_a_question_with_tab_and_enter(page, base_url: str
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
     page.wait_for_function("id => !document.getElementById(id).open", arg=anchor, timeout=5000)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_faq_answers_have_no_axe_violations_when_open(page, base_url: str, scheme: str) -> None:
+    """axe skips closed details, so open every answer first."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base_url + page_url_path("faq.md"), wait_until="networkidle")
+    page.evaluate("() => document.querySelectorAll('details.guide-faq').forEach(d => { d.open = true; })")
+    assert len(page.evaluate(OPEN_IDS)) >= MIN_QUESTIONS
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
