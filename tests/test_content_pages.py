@@ -299,3 +299,11 @@ def test_faq_answers_have_no_axe_violations_when_open(page, base_url: str, schem
     assert len(page.evaluate(OPEN_IDS)) >= MIN_QUESTIONS
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
+
+
+def test_a_question_link_works_from_the_site_opened_from_disk(page, site_dir: Path) -> None:
+    """The built site is also read from file://; a #id still opens its question there."""
+    page.goto((site_dir / page_url_path("faq.md")).as_uri() + "#ml-engineers-canada", wait_until="load")
+    page.wait_for_function("() => document.getElementById('ml-engineers-canada').open", timeout=5000)
+    assert page.evaluate(OPEN_IDS) == ["ml-engineers-canada"]
+    assert page.locator("#ml-engineers-canada .guide-faq__permalink").is_visible()
