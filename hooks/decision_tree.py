@@ -17,10 +17,11 @@ import re
 import textwrap
 from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jinja2
 import jsonschema
 import yaml
@@ -73,7 +74,8 @@ class Option:
 
     label: str
     next: str
-    line: int
+    line: int        # of the label
+    next_line: int   # of the next: key
 
 
 @dataclass(frozen=True)
@@ -169,39 +171,68 @@ class Analysis:
 # ── Loading ─────────────────────────────────────────────────────────────────
 
 
-@dataclass
-class _Located:
-    """Plain data from YAML plus the line of every value, keyed by its path."""
+class _Map(dict):  # type: ignore[type-arg]
+    """A YAML mapping as a dict, with the line of each key in `lines`."""
 
-    data: Any
-    lines: dict[tuple[Any, ...], int] = field(default_factory=dict)
+    __slots__ = ("line", "lines")
 
 
-def _to_python(node: yaml.Node, path: tuple[Any, ...], out: _Located, file: str,
-               problems: list[TreeProblem]) -> Any:
-    """Turn a composed YAML node into plain data, recording lines; flags duplicate keys."""
-    out.lines[path] = node.start_mark.line + 1
+class _Seq(list):  # type: ignore[type-arg]
+    """A YAML sequence as a list, with the line of each item in `lines`."""
+
+    __slots__ = ("line", "lines")
+
+
+_SCALARS: dict[str, Any] = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:null": lambda value: None,
+}
+
+
+def _to_python(node: yaml.Node, file: str, problems: list[TreeProblem],
+               constructor: yaml.constructor.SafeConstructor) -> Any:
+    """Turn a composed YAML node into plain data that remembers its lines; flags duplicate keys."""
     if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
+        result = _Map()
+        result.line = node.start_mark.line + 1
+        result.lines = {}
         for key_node, value_node in node.value:
-            key = _to_python(key_node, path + ("<key>",), out, file, problems)
+            key = _to_python(key_node, file, problems, constructor)
             if not isinstance(key, str):
                 key = str(key)
+            line = key_node.start_mark.line + 1
             if key in result:
-                problems.append(TreeProblem(file, key_node.start_mark.line + 1, "",
-                                            f"the key '{key}' appears twice in the same block.",
+                problems.append(TreeProblem(file, line, "", f"the key '{key}' appears twice in the same block.",
                                             "keep one of them."))
-            result[key] = _to_python(value_node, path + (key,), out, file, problems)
-            out.lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = _to_python(value_node, file, problems, constructor)
+            result.lines[key] = line
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, path + (i,), out, file, problems) for i, item in enumerate(node.value)]
-    constructor = yaml.SafeLoader("")
+        items = _Seq(_to_python(item, file, problems, constructor) for item in node.value)
+        items.line = node.start_mark.line + 1
+        items.lines = [item.start_mark.line + 1 for item in node.value]
+        return items
+    convert = _SCALARS.get(node.tag)
+    if convert is not None:  # the common case, without the constructor's bookkeeping
+        return convert(node.value)
     return constructor.construct_object(node, deep=True)
 
 
-def _compose(text: str, file: str) -> _Located:
-    """Parse YAML text safely, keeping line numbers."""
+def _line(data: Any, path: Iterable[Any]) -> int:
+    """The line of the value at a path (a key's line for mapping entries), as near as known."""
+    line = getattr(data, "line", 1)
+    for part in path:
+        lines = getattr(data, "lines", None)
+        try:
+            line = lines[part]  # type: ignore[index]
+            data = data[part]
+        except (TypeError, KeyError, IndexError):
+            break
+    return line
+
+
+def _compose(text: str, file: str) -> Any:
+    """Parse YAML text safely (SafeLoader rules, libyaml speed), keeping line numbers."""
     try:
         root = yaml.compose(text, Loader=_YAML_LOADER)
     except yaml.MarkedYAMLError as error:
@@ -213,14 +244,13 @@ def _compose(text: str, file: str) -> _Located:
     except yaml.YAMLError as error:
         raise TreeError([TreeProblem(file, 1, "", f"this is not valid YAML ({error}).",
                                      "check the file is plain YAML text.")]) from None
-    out = _Located(None)
-    problems: list[TreeProblem] = []
     if root is None:
         raise TreeError([TreeProblem(file, 1, "", "the file is empty.", "write a flow (see the schema).")])
-    out.data = _to_python(root, (), out, file, problems)
+    problems: list[TreeProblem] = []
+    data = _to_python(root, file, problems, yaml.SafeLoader(""))
     if problems:
         raise TreeError(problems)
-    return out
+    return data
 
 
 def _schema() -> dict[str, Any]:
@@ -228,12 +258,36 @@ def _schema() -> dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with every local '#/$defs/x' reference replaced by its definition.
+
+    Same rules, but jsonschema no longer resolves a reference at every node, which
+    makes validating a large tree several times faster."""
+    defs = schema.get("$defs", {})
+
+    def inline(value: Any) -> Any:
+        if isinstance(value, dict):
+            ref = value.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return inline({**defs[ref.removeprefix("#/$defs/")],
+                               **{k: v for k, v in value.items() if k != "$ref"}})
+            return {k: inline(v) for k, v in value.items() if k != "$defs"}
+        if isinstance(value, list):
+            return [inline(v) for v in value]
+        return value
+
+    return inline(schema)
+
+
 def _type_name(value: Any) -> str:
     """A reader's word for a YAML value's type."""
     if value is None:
         return "empty"
-    return {bool: "true/false", int: "a number", float: "a number", str: "text",
-            list: "a list", dict: "a block of keys"}.get(type(value), type(value).__name__)
+    for kind, name in ((bool, "true/false"), (int, "a number"), (float, "a number"), (str, "text"),
+                       (list, "a list"), (dict, "a block of keys")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
 
 
 def _node_name(data: Any, path: tuple[Any, ...]) -> str:
@@ -269,9 +323,9 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
         extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
         key = extra[0] if extra else "?"
         close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        hint = f"if you meant '{close[0]}', correct the spelling; otherwise " if close else ""
         return (f"unknown key '{key}' in {name}.",
-                f"{hint}remove it or use one of: {', '.join(allowed)}.")
+                f"{hint}remove it. Allowed keys here: {', '.join(allowed)}.")
     if v == "required":
         missing = re.search(r"'([^']+)' is a required property", error.message)
         key = missing.group(1) if missing else "?"
@@ -286,7 +340,7 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
     if v in ("minItems", "maxItems") and name.endswith("options"):
         count = len(error.instance) if isinstance(error.instance, list) else 0
         return (f"a question needs {MIN_OPTIONS} to {MAX_OPTIONS} options; this one has {count}.",
-                "add options (an \"I'm not sure\" answer is often fair)" if v == "minItems"
+                "add options (an \"I'm not sure\" answer is often fair)." if v == "minItems"
                 else "merge or drop options, or split the question in two.")
     if v == "minItems":
         return (f"{name} must not be empty.", f"add at least {error.validator_value} item(s).")
@@ -305,42 +359,52 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
     return (f"{name}: {error.message}.", "see hooks/decision_tree.schema.json for the format.")
 
 
-def _schema_problems(located: _Located, file: str) -> list[TreeProblem]:
-    """Every schema violation, with its line and node."""
-    validator = jsonschema.Draft202012Validator(_schema())
+def _schema_problems(data: Any, file: str) -> list[TreeProblem]:
+    """Every schema violation, with its line and node.
+
+    A compiled check (fastjsonschema) of the same committed schema answers "valid?"
+    quickly; only when it fails does jsonschema list every error with its path."""
+    schema = _inline_refs(_schema())
+    try:
+        fastjsonschema.compile(schema)(data)
+        return []
+    except fastjsonschema.JsonSchemaValueException:
+        pass
+    validator = jsonschema.Draft202012Validator(schema)
     problems = []
-    for error in validator.iter_errors(located.data):
+    for error in validator.iter_errors(data):
         if error.validator in ("if", "then", "else", "$ref"):
             continue
         path = tuple(error.absolute_path)
-        line = located.lines.get(path, 1)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = (error.schema.get("properties") or {}).keys()
+            path += tuple(sorted(set(error.instance) - set(allowed)))[:1]
         problem, fix = _explain(error)
-        problems.append(TreeProblem(file, line, _node_name(located.data, path), problem, fix))
+        problems.append(TreeProblem(file, _line(data, path), _node_name(data, path), problem, fix))
     # One message per place is enough (the if/then schema can repeat itself).
     unique = {(p.line, p.problem): p for p in problems}
     return list(unique.values())
 
 
-def _build(data: dict[str, Any], lines: Mapping[tuple[Any, ...], int], file: str) -> Flow:
-    """Build the model from schema-valid data."""
+def _build(data: Any, file: str) -> Flow:
+    """Build the model from schema-valid data (which knows its lines)."""
     nodes: dict[str, Node] = {}
     problems: list[TreeProblem] = []
     for i, raw in enumerate(data["nodes"]):
-        line = lines[("nodes", i)]
+        line = data["nodes"].lines[i]
         if raw["id"] in nodes:
             first = nodes[raw["id"]].line
-            problems.append(TreeProblem(file, lines[("nodes", i, "id")], raw["id"],
+            problems.append(TreeProblem(file, raw.lines["id"], raw["id"],
                                         f"the id '{raw['id']}' is already used by the node on line {first}.",
                                         "give each node its own id."))
             continue
         if raw["kind"] == "question":
-            options = tuple(Option(o["label"].strip(), o["next"], lines[("nodes", i, "options", j)])
-                            for j, o in enumerate(raw["options"]))
+            options = tuple(Option(o["label"].strip(), o["next"], o.lines["label"], o.lines["next"])
+                            for o in raw["options"])
             nodes[raw["id"]] = Question(raw["id"], raw["question"].strip(),
                                         raw["hint"].strip() if raw.get("hint") else None, options, line)
         else:
-            links = tuple(Link(k["page"], k["label"].strip(), lines[("nodes", i, "links", j)])
-                          for j, k in enumerate(raw["links"]))
+            links = tuple(Link(k["page"], k["label"].strip(), k.lines["page"]) for k in raw["links"])
             nodes[raw["id"]] = Outcome(
                 raw["id"], raw["title"].strip(), raw["summary"].strip(), raw["reasoning"].strip(),
                 tuple(s.strip() for s in raw["look_for"]), tuple(s.strip() for s in raw["watch_out"]),
@@ -351,20 +415,20 @@ def _build(data: dict[str, Any], lines: Mapping[tuple[Any, ...], int], file: str
     return Flow(data["id"], data["title"].strip(), data["intro"].strip(), data["start"], headings, nodes, file)
 
 
-def _graph_problems(flow: Flow, lines: Mapping[tuple[Any, ...], int], expected_id: str | None) -> list[TreeProblem]:
+def _graph_problems(flow: Flow, lines: Mapping[str, int], expected_id: str | None) -> list[TreeProblem]:
     """The rules a schema cannot express: ids, references, reachability, cycles, labels."""
     file = flow.source
     problems: list[TreeProblem] = []
     ids = list(flow.nodes)
     if expected_id is not None and flow.id != expected_id:
-        problems.append(TreeProblem(file, lines[("id",)], "", f"the flow id '{flow.id}' does not match the file name.",
+        problems.append(TreeProblem(file, lines["id"], "", f"the flow id '{flow.id}' does not match the file name.",
                                     f"set 'id: {expected_id}' or rename the file to {flow.id}{FLOW_SUFFIX}."))
     if flow.start not in flow.nodes:
         close = difflib.get_close_matches(flow.start, ids, n=1)
-        problems.append(TreeProblem(file, lines[("start",)], "", f"the start node '{flow.start}' does not exist.",
+        problems.append(TreeProblem(file, lines["start"], "", f"the start node '{flow.start}' does not exist.",
                                     f"set start to {repr(close[0]) if close else 'the id of the first question'}."))
     elif isinstance(flow.nodes[flow.start], Outcome):
-        problems.append(TreeProblem(file, lines[("start",)], flow.start, "the start node is an outcome.",
+        problems.append(TreeProblem(file, lines["start"], flow.start, "the start node is an outcome.",
                                     "start with a question."))
     for node in flow.questions:
         seen: dict[str, int] = {}
@@ -377,10 +441,10 @@ def _graph_problems(flow: Flow, lines: Mapping[tuple[Any, ...], int], expected_i
             seen.setdefault(key, option.line)
             if option.next not in flow.nodes:
                 close = difflib.get_close_matches(option.next, ids, n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
-                problems.append(TreeProblem(file, option.line, node.id,
+                hint = f" (perhaps '{close[0]}')" if close else ""
+                problems.append(TreeProblem(file, option.next_line, node.id,
                                             f"the option '{option.label}' leads to '{option.next}', which is not a node.",
-                                            f"{hint}point 'next' at an existing node id or add that node."))
+                                            f"point 'next' at an existing node id{hint}, or add that node."))
     if problems:
         return problems
     reached = _reachable(flow)
@@ -392,7 +456,7 @@ def _graph_problems(flow: Flow, lines: Mapping[tuple[Any, ...], int], expected_i
     if cycle:
         loop = " -> ".join(cycle)
         closing = next(o for o in _q(flow, cycle[-2]).options if o.next == cycle[-1])
-        problems.append(TreeProblem(file, closing.line, cycle[-2], f"the answers go round in a circle: {loop}.",
+        problems.append(TreeProblem(file, closing.next_line, cycle[-2], f"the answers go round in a circle: {loop}.",
                                     "point this option at a later question or an outcome."))
     return problems
 
@@ -446,15 +510,15 @@ def _find_cycle(flow: Flow) -> list[str] | None:
 
 def parse_flow(text: str, file: str, expected_id: str | None = None) -> Flow:
     """Parse and validate flow YAML text; raise TreeError listing every problem."""
-    located = _compose(text, file)
-    if not isinstance(located.data, dict):
-        raise TreeError([TreeProblem(file, 1, "", f"the file holds {_type_name(located.data)}, not a flow.",
+    data = _compose(text, file)
+    if not isinstance(data, dict):
+        raise TreeError([TreeProblem(file, 1, "", f"the file holds {_type_name(data)}, not a flow.",
                                      "start with 'id:', 'title:', 'intro:', 'start:' and 'nodes:'.")])
-    problems = _schema_problems(located, file)
+    problems = _schema_problems(data, file)
     if problems:
         raise TreeError(problems)
-    flow = _build(located.data, located.lines, file)
-    problems = _graph_problems(flow, located.lines, expected_id)
+    flow = _build(data, file)
+    problems = _graph_problems(flow, data.lines, expected_id)
     if problems:
         raise TreeError(problems)
     return flow
@@ -528,10 +592,11 @@ def check_markers(markers: Iterable[Marker], flows: Mapping[str, Flow]) -> None:
             used.add(marker.flow)
             continue
         close = difflib.get_close_matches(marker.flow, list(flows), n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        hint = f" (perhaps '{close[0]}')" if close else ""
         problems.append(TreeProblem(marker.page, marker.line, "",
                                     f"the marker names the flow '{marker.flow}', which does not exist.",
-                                    f"{hint}use one of: {', '.join(sorted(flows)) or '(no flows)'}."))
+                                    f"name an existing flow{hint}: {', '.join(sorted(flows)) or '(none yet)'}, "
+                                    f"or add a flow file {marker.flow}{FLOW_SUFFIX} next to the others."))
     for flow_id, flow in sorted(flows.items()):
         if flow_id not in used:
             problems.append(TreeProblem(flow.source, 1, "", f"no page shows the flow '{flow_id}'.",

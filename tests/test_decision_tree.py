@@ -1,0 +1,273 @@
+"""Unit tests of hooks/decision_tree.py: loading, every validation rule (one fixture each
+under tests/data/flows/), markers, analysis, layout and rendering. No MkDocs involved."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jinja2
+import jsonschema
+import pytest
+
+import decision_tree as tree
+from conftest import ROOT
+
+DATA = ROOT / "tests" / "data" / "flows"
+FLOWS = ROOT / "docs" / "decide" / "flows"
+ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+
+
+def load(name: str) -> tree.Flow:
+    return tree.load_flow(DATA / f"{name}.yml", f"tests/data/flows/{name}.yml")
+
+
+def error_of(name: str) -> str:
+    with pytest.raises(tree.TreeError) as caught:
+        load(name)
+    return str(caught.value)
+
+
+def line_of(name: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line of the n-th line containing needle in a fixture."""
+    found = [n for n, line in enumerate((DATA / f"{name}.yml").read_text(encoding="utf-8").splitlines(), 1)
+             if needle in line]
+    assert len(found) >= occurrence, f"{needle!r} not in {name}.yml"
+    return found[occurrence - 1]
+
+
+# ── Every rule: one fixture, its exact place and message ─────────────────────
+
+RULES = [
+    # fixture, (text on the reported line, which occurrence), node, phrase of the problem, phrase of the fix
+    ("bad-yaml-syntax", ("   options: [", 1), None, "this is not valid YAML", "check the indentation and quoting"),
+    ("bad-unknown-key", ("hitn:", 1), "second", "unknown key 'hitn' in the node",
+     "if you meant 'hint', correct the spelling; otherwise remove it"),
+    ("bad-missing-field", ("- id: stay-light", 1), "stay-light", "the required field 'summary' is missing",
+     "add 'summary:' with a value"),
+    ("bad-wrong-type", ("reasoning:", 2), "stay-light", "reasoning must be text, not a list", "write reasoning as text"),
+    ("bad-duplicate-id", ("- id: take-umbrella", 2), "take-umbrella",
+     "the id 'take-umbrella' is already used by the node on line 26", "give each node its own id"),
+    ("bad-unknown-next", ("next: stay-lite", 1), "second", "leads to 'stay-lite', which is not a node",
+     "point 'next' at an existing node id (perhaps 'stay-light'), or add that node"),
+    ("bad-unknown-start", ("start: frist", 1), None, "the start node 'frist' does not exist", "set start to 'first'"),
+    ("bad-unreachable", ("- id: orphan", 1), "orphan", "no answer leads to this node", "point an option at it, or delete it"),
+    ("bad-cycle", ("next: first", 1), "second", "go round in a circle: first -> second -> first",
+     "point this option at a later question or an outcome"),
+    ("bad-one-option", ("options:", 1), "first", "a question needs 2 to 6 options; this one has 1", "add options"),
+    ("bad-seven-options", ("options:", 2), "second", "a question needs 2 to 6 options; this one has 7",
+     "merge or drop options"),
+    ("bad-duplicate-label", ('label: "no"', 1), "second", "two options share the label 'no'",
+     "give each option its own wording"),
+]
+
+
+@pytest.mark.parametrize(("fixture", "at", "node", "problem", "fix"), RULES, ids=[r[0] for r in RULES])
+def test_each_rule_names_file_line_node_and_fix(fixture: str, at: tuple[str, int], node: str | None, problem: str,
+                                                fix: str) -> None:
+    message = error_of(fixture)
+    line = line_of(fixture, *at)
+    where = f"tests/data/flows/{fixture}.yml:{line}" + (f" (node '{node}')" if node else "")
+    assert message.startswith(where + ": "), message
+    reported_problem, reported_fix = message.removeprefix(where + ": ").split(" Fix: ")
+    assert problem in reported_problem
+    assert fix in reported_fix
+    assert len(message.splitlines()) == 1, message  # one problem, one line
+
+
+def test_every_rule_fixture_is_tested() -> None:
+    tested = {r[0] for r in RULES}
+    on_disk = {p.stem for p in DATA.glob("bad-*.yml")}
+    assert on_disk == tested
+
+
+def test_flow_id_must_match_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "other.yml"
+    path.write_text((DATA / "valid.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(tree.TreeError, match=r"other.yml:2: the flow id 'valid' does not match the file name"
+                                             r".*set 'id: other'"):
+        tree.load_flow(path, "other.yml")
+
+
+def test_several_problems_are_all_reported_in_line_order(tmp_path: Path) -> None:
+    text = (DATA / "valid.yml").read_text(encoding="utf-8")
+    text = text.replace("    title: Travel light\n", "    title: Travel light\n    colour: red\n")
+    text = text.replace("    hint: We ask because of the umbrella.\n", "    hint: 42\n")
+    path = tmp_path / "valid.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(tree.TreeError) as caught:
+        tree.load_flow(path, "valid.yml")
+    lines = [p.line for p in caught.value.problems]
+    assert len(lines) == 2 and lines == sorted(lines)
+    assert "hint must be text, not a number" in str(caught.value)
+    assert "unknown key 'colour'" in str(caught.value)
+
+
+def test_empty_and_non_mapping_files_are_explained() -> None:
+    with pytest.raises(tree.TreeError, match=r"x.yml:1: the file is empty"):
+        tree.parse_flow("# nothing\n", "x.yml")
+    with pytest.raises(tree.TreeError, match=r"x.yml:1: the file holds a list, not a flow"):
+        tree.parse_flow("- a\n- b\n", "x.yml")
+
+
+def test_duplicate_yaml_keys_are_an_error() -> None:
+    text = (DATA / "valid.yml").read_text(encoding="utf-8").replace("start: first\n", "start: first\nstart: second\n")
+    with pytest.raises(tree.TreeError, match=r"x.yml:6: the key 'start' appears twice"):
+        tree.parse_flow(text, "x.yml")
+
+
+def test_yaml_is_loaded_safely() -> None:
+    text = "!!python/object/apply:os.system ['echo hi']\n"
+    with pytest.raises(tree.TreeError, match="x.yml:1"):
+        tree.parse_flow(text, "x.yml")
+
+
+# ── Markers ─────────────────────────────────────────────────────────────────
+
+
+def test_marker_naming_a_missing_flow_is_an_error() -> None:
+    page = (DATA / "marker-unknown.md").read_text(encoding="utf-8")
+    markers = tree.find_markers("docs/x.md", page)
+    assert [(m.line, m.flow) for m in markers] == [(7, "hirng")]
+    with pytest.raises(tree.TreeError) as caught:
+        tree.check_markers(markers, {"valid": load("valid"), "hiring": load("valid")})
+    assert str(caught.value).startswith("docs/x.md:7: the marker names the flow 'hirng', which does not exist.")
+    assert "(perhaps 'hiring')" in str(caught.value)
+
+
+def test_flow_file_that_no_page_uses_is_an_error() -> None:
+    with pytest.raises(tree.TreeError) as caught:
+        tree.check_markers([], {"valid": load("valid")})
+    assert str(caught.value) == ("tests/data/flows/valid.yml:1: no page shows the flow 'valid'. "
+                                 "Fix: add '[[guide-flow: valid]]' to a page, or delete the file.")
+
+
+def test_malformed_marker_is_an_error() -> None:
+    with pytest.raises(tree.TreeError, match=r"p.md:3: this looks like a flow marker"):
+        tree.find_markers("p.md", "# T\n\nSee [[guide-flows: hiring]] here.\n")
+
+
+def test_markers_are_found_with_their_lines() -> None:
+    markers = tree.find_markers("p.md", "# T\n\n[[guide-flow: a]]\n\n  [[ guide-flow:b ]]  \n")
+    assert [(m.line, m.flow) for m in markers] == [(3, "a"), (5, "b")]
+    tree.check_markers(markers[:1], {"a": load("valid")})
+
+
+# ── Analysis and the review table ───────────────────────────────────────────
+
+
+def test_analysis_numbers_paths_and_remaining() -> None:
+    flow = load("valid")
+    analysis = tree.analyse(flow)
+    assert analysis.order == ("first", "second", "take-umbrella", "stay-light")
+    assert analysis.numbers == {"first": 1, "second": 2}
+    assert analysis.remaining == {"first": 2, "second": 1, "take-umbrella": 0, "stay-light": 0}
+    walked = [[s.option.label for s in p.steps] + [p.outcome.id] for p in analysis.paths]
+    assert walked == [["Yes", "take-umbrella"], ["No", "Yes", "take-umbrella"],
+                      ["No", "No", "stay-light"], ["No", "I'm not sure", "stay-light"]]
+    assert [len(analysis.paths_to[o]) for o in ("take-umbrella", "stay-light")] == [2, 2]
+
+
+def test_paths_markdown_lists_every_path() -> None:
+    text = tree.paths_markdown([load("valid")])
+    assert "4 paths, 2 questions, 2 outcomes." in text
+    assert "| 2 | Q1 Is it raining? → **No**<br>Q2 Is it cold? → **Yes** | Take an umbrella (`take-umbrella`) |" in text
+
+
+# ── Layout ──────────────────────────────────────────────────────────────────
+
+
+def test_layout_layers_and_boxes_do_not_overlap() -> None:
+    for path in sorted(FLOWS.glob("*.yml")):
+        flow = tree.load_flow(path)
+        diagram = tree.layout(flow)
+        boxes = {b.id: b for b in diagram.boxes}
+        assert set(boxes) == set(flow.nodes)
+        for q in flow.questions:  # every answer points downwards
+            for option in q.options:
+                assert boxes[option.next].y > boxes[q.id].y
+        for a in diagram.boxes:
+            assert 0 <= a.x and a.x + a.width <= diagram.width and a.y + a.height <= diagram.height
+            for b in diagram.boxes:
+                if a.id < b.id:
+                    apart = (a.x + a.width <= b.x or b.x + b.width <= a.x or
+                             a.y + a.height <= b.y or b.y + b.height <= a.y)
+                    assert apart, (a.id, b.id)
+        edges = {(e.source, e.target) for e in diagram.edges}
+        assert edges == {(q.id, o.next) for q in flow.questions for o in q.options}
+
+
+def test_long_edges_route_around_boxes_in_between() -> None:
+    """hiring: 'stage' -> 'deploy-pain' skips the layer of 'stage-unsure'; its path must bend."""
+    flow = tree.load_flow(FLOWS / "hiring.yml")
+    diagram = tree.layout(flow)
+    edge = next(e for e in diagram.edges if (e.source, e.target) == ("stage", "exploring-plan"))
+    assert edge.d.count("L") >= 1  # passes a dummy slot with a straight segment
+    middle = next(b for b in diagram.boxes if b.id == "stage-unsure")
+    xs = [int(x) for x in re.findall(r"L(\d+) ", edge.d)]
+    assert all(not (middle.x <= x <= middle.x + middle.width) for x in xs)
+
+
+# ── Rendering ───────────────────────────────────────────────────────────────
+
+
+def render(flow: tree.Flow) -> str:
+    urls = {link.page: f"../{link.page.removesuffix('.md')}.html" for o in flow.outcomes for link in o.links}
+    return tree.render_flow(ENV, flow, urls=urls, assets={"css": "flow.css", "js": "flow.js"})
+
+
+def test_render_follows_the_dom_contract() -> None:
+    flow = load("valid")
+    html = render(flow)
+    assert html.count('data-flow="valid"') == 1
+    for node in flow.nodes.values():
+        assert f'data-node="{node.id}" data-kind="{node.kind}"' in html
+        assert f'id="flow-valid-{node.id}"' in html
+    for q in flow.questions:
+        for option in q.options:
+            assert f'href="#flow-valid-{option.next}" data-next="{option.next}"' in html
+    assert "Question 1" in html and "Question 2" in html
+    assert '<link rel="stylesheet" href="flow.css">' in html and '<script src="flow.js"></script>' in html
+    assert "<svg" in html and html.count("guide-flow-diagram__box ") == 4
+
+
+def test_render_without_assets_for_a_second_flow() -> None:
+    html = tree.render_flow(ENV, load("valid"), urls={"index.md": "index.html"}, assets=None)
+    assert "<script" not in html and "<link" not in html
+
+
+def test_script_in_a_label_renders_as_text() -> None:
+    html = render(load("script-label"))
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
+    assert "<b>bold</b>" not in html
+
+
+def test_missing_template_value_is_an_error_not_blank() -> None:
+    with pytest.raises(jinja2.UndefinedError):
+        tree.render_flow(ENV, load("valid"), urls={}, assets=None)
+
+
+# ── The shipped trees and the schema ────────────────────────────────────────
+
+
+def test_schema_is_valid_and_trees_point_editors_at_it() -> None:
+    schema = json.loads(tree.SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for path in sorted(FLOWS.glob("*.yml")) + [DATA / "valid.yml"]:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, path
+        assert (path.parent / match.group(1)).resolve() == tree.SCHEMA_PATH.resolve(), path
+
+
+def test_shipped_trees_load_and_every_question_offers_a_way_out() -> None:
+    flows = tree.load_flows(FLOWS)
+    assert set(flows) == {"hiring", "career"}
+    for flow in flows.values():
+        for q in flow.questions:
+            labels = [o.label for o in q.options]
+            assert any(label.startswith("I'm not sure") for label in labels), (flow.id, q.id)
+        for outcome in flow.outcomes:
+            assert outcome.links and all("#" not in link.page for link in outcome.links)
