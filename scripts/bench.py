@@ -1,0 +1,542 @@
+"""Benchmarks and budgets: build cost, flow engine, page weight, PDF export, Lighthouse.
+
+    scripts/bench.sh                  # set up, then run everything and print one table
+    scripts/bench.sh --write          # ... and write the figures to BENCHMARKS.md
+    scripts/bench.sh --builds 3 --lighthouse-runs 1   # quicker, noisier
+
+Figures, not tests: the machine is shared and noisy, so the build cost is a ratio of
+two builds timed in the same run (interleaved, medians), and Lighthouse runs several
+times per page (median). Every row shows the figure, its budget and pass/fail; the
+exit status is 1 when a budget fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+CHROMIUM = "/usr/bin/chromium"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
+CHROMIUM_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                  "--disable-background-networking --disable-component-update --disable-sync")
+
+# Budgets (issue 5).
+BUILD_RATIO_MAX = 1.20           # the project's hooks add at most 20 % to a plain build
+FLOW_SIZES = (100, 1_000, 10_000)
+FLOW_10K_MAX_S = 2.0             # load + validate + render 10,000 nodes
+FLOW_GROWTH_MAX = 2.0            # "about linear": time per node at 10,000 <= 2x that at 1,000
+# Everything a page loads, in bytes sent over the wire (gzip, as the Lighthouse server
+# and any static host send them): "page weight" as Lighthouse and the HTTP Archive count
+# it. Raw sizes are shown too; Material's own JS, CSS and search index alone come to
+# about 410 KB raw.
+PAGE_MAX_BYTES = 400 * 1024
+FLOW_ASSETS_MAX_GZ = 8 * 1024    # the flow's own JS + CSS, gzipped
+PDF_MAX_S = 30.0
+LIGHTHOUSE_PAGES = ("index.md", "comparison.md", "decide/hiring.md", "decide/career.md")
+LIGHTHOUSE_MIN = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+GZIP_LEVEL = 6                   # what nginx and most static hosts use
+COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|manifest\+json)|image/svg\+xml)")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table."""
+
+    measure: str
+    figure: str
+    budget: str
+    ok: bool | None  # None: informative, no budget of its own
+
+
+def page_url_path(source: str) -> str:
+    """The built file of a Markdown source (use_directory_urls: false)."""
+    return source.removesuffix(".md") + ".html"
+
+
+def kib(size: float) -> str:
+    return f"{size / 1024:,.1f} KB"
+
+
+def gzipped_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+# ── Builds ───────────────────────────────────────────────────────────────────
+
+def mkdocs_build(site: Path, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None) -> float:
+    """Build the site into `site`; return the wall-clock seconds. Raises on failure."""
+    began = time.perf_counter()
+    result = subprocess.run(
+        [str(PYTHON), "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
+    elapsed = time.perf_counter() - began
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build with {config.name} failed:\n{result.stderr}")
+    return elapsed
+
+
+def plain_config(folder: Path) -> Path:
+    """A config for the same Markdown built by plain Material: the project's mkdocs.yml
+    inherited, with no hooks and no theme overrides (the overrides read data the hooks
+    provide, so they go together); everything else (plugins, extensions, CSS) stays."""
+    empty = folder / "no-overrides"
+    empty.mkdir()
+    config = folder / "plain-material.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        "hooks: []\n"
+        "watch: []\n"
+        f"theme:\n  custom_dir: {empty}\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def bench_builds(work: Path, runs: int) -> tuple[list[Row], Path]:
+    """Time the site and the plain build alternately; return the rows and a built site."""
+    plain = plain_config(work)
+    site, baseline = work / "site", work / "plain-site"
+    mkdocs_build(site)  # warm the file cache and Python's bytecode cache
+    mkdocs_build(baseline, plain)
+    ours: list[float] = []
+    theirs: list[float] = []
+    for i in range(runs):  # ABBA order so drift in machine load hits both alike
+        pair = [(ours, site, ROOT / "mkdocs.yml"), (theirs, baseline, plain)]
+        for times, target, config in (pair if i % 2 == 0 else pair[::-1]):
+            times.append(mkdocs_build(target, config))
+    ours_s, theirs_s = statistics.median(ours), statistics.median(theirs)
+    ratio = ours_s / theirs_s
+    rows = [
+        Row("Build: this site (hooks + overrides)", f"{ours_s:.2f} s (median of {runs})", "", None),
+        Row("Build: same Markdown, plain Material (no hooks, no overrides)",
+            f"{theirs_s:.2f} s (median of {runs})", "", None),
+        Row("Build: cost of the hooks (ratio of medians)", f"{ratio:.2f}x (+{(ratio - 1) * 100:.0f} %)",
+            f"<= {BUILD_RATIO_MAX:.2f}x", ratio <= BUILD_RATIO_MAX),
+    ]
+    return rows, site
+
+
+# ── Decision-tree engine ─────────────────────────────────────────────────────
+
+def bench_flow_engine(repeats: int) -> list[Row]:
+    """load + validate + render generated trees, via scripts/bench_flow_engine.measure."""
+    from bench_flow_engine import measure  # scripts/ is on sys.path: this file sits there
+
+    measure(FLOW_SIZES[0])  # warm up imports and template compilation
+    seconds = {n: statistics.median(measure(n) for _ in range(repeats)) for n in FLOW_SIZES}
+    per_node = {n: seconds[n] / n for n in FLOW_SIZES}
+    rows = []
+    for n in FLOW_SIZES:
+        budget, ok = ("", None)
+        if n == FLOW_SIZES[-1]:
+            budget, ok = f"< {FLOW_10K_MAX_S:.0f} s", seconds[n] < FLOW_10K_MAX_S
+        rows.append(Row(f"Flow engine: {n:,} nodes", f"{seconds[n] * 1000:,.0f} ms "
+                        f"({per_node[n] * 1e6:,.0f} µs per node)", budget, ok))
+    growth = per_node[FLOW_SIZES[-1]] / per_node[FLOW_SIZES[-2]]
+    rows.append(Row(f"Flow engine: time per node, {FLOW_SIZES[-1]:,} vs {FLOW_SIZES[-2]:,} nodes",
+                    f"{growth:.2f}x", f"<= {FLOW_GROWTH_MAX:.1f}x (about linear)", growth <= FLOW_GROWTH_MAX))
+    return rows
+
+
+# ── Page weight ──────────────────────────────────────────────────────────────
+
+class _References(HTMLParser):
+    """Files an HTML page makes the browser fetch: stylesheets, scripts, icons, images, media."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.inline_css: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        rel = set(a.get("rel", "").lower().split())
+        if tag == "link" and rel & {"stylesheet", "icon", "preload", "modulepreload", "manifest",
+                                    "apple-touch-icon"}:
+            self.urls.append(a.get("href", ""))
+        elif tag in ("script", "img", "iframe", "embed", "audio", "video", "source", "track", "input"):
+            self.urls.append(a.get("src", ""))
+        elif tag == "object":
+            self.urls.append(a.get("data", ""))
+        if tag == "video":
+            self.urls.append(a.get("poster", ""))
+        for candidate in a.get("srcset", "").split(","):
+            self.urls.append(candidate.strip().split(" ")[0])
+        if "style" in a:
+            self.inline_css.append(a["style"])
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.inline_css.append(data)
+
+
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+
+
+def local_file(site: Path, base: str, ref: str) -> Path | None:
+    """The built file a reference points to, or None for data:, other hosts and fragments."""
+    ref = ref.strip()
+    if not ref or ref.startswith(("data:", "#", "javascript:", "about:", "blob:")):
+        return None
+    url = urlsplit(urljoin(base, ref))
+    if url.scheme != "file":
+        return None
+    path = Path(unquote(url.path))
+    return path if path.is_file() and site in path.parents else None
+
+
+def css_references(site: Path, css: Path, seen: set[Path]) -> None:
+    """Add the files a stylesheet pulls in (url(), @import), recursively, to seen."""
+    for match in CSS_URL.finditer(css.read_text(encoding="utf-8", errors="replace")):
+        target = local_file(site, css.as_uri(), match.group(1) or match.group(2))
+        if target and target not in seen:
+            seen.add(target)
+            if target.suffix == ".css":
+                css_references(site, target, seen)
+
+
+def static_page_files(site: Path, page: Path) -> set[Path]:
+    """The page and every file its HTML and CSS reference."""
+    parser = _References()
+    parser.feed(page.read_text(encoding="utf-8"))
+    files = {page}
+    for ref in parser.urls:
+        target = local_file(site, page.as_uri(), ref)
+        if target:
+            files.add(target)
+    for css in parser.inline_css:
+        for match in CSS_URL.finditer(css):
+            target = local_file(site, page.as_uri(), match.group(1) or match.group(2))
+            if target:
+                files.add(target)
+    for css in [f for f in files if f.suffix == ".css"]:
+        css_references(site, css, files)
+    return files
+
+
+def loaded_files(site: Path, base_url: str, pages: list[Path]) -> dict[Path, set[Path]]:
+    """What Chromium actually fetches for each page (scripts load more: the search
+    worker and index), mapped back to built files."""
+    from playwright.sync_api import sync_playwright
+
+    flags = CHROMIUM_FLAGS.replace("--headless=new ", "").split()
+    result: dict[Path, set[Path]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=flags)
+        for page_file in pages:
+            context = browser.new_context()
+            tab = context.new_page()
+            urls: list[str] = []
+            tab.on("requestfinished", lambda request: urls.append(request.url))
+            tab.goto(base_url + page_file.relative_to(site).as_posix(), wait_until="networkidle")
+            tab.wait_for_timeout(500)
+            files = set()
+            for url in urls:
+                if url.startswith(base_url):
+                    path = site / unquote(urlsplit(url).path).lstrip("/")
+                    if path.is_file():
+                        files.add(path)
+            result[page_file] = files
+            context.close()
+        browser.close()
+    return result
+
+
+def bench_page_weight(site: Path, base_url: str) -> list[Row]:
+    """Bytes per page, raw and gzipped, everything it loads counted; the flow's assets."""
+    pages = sorted(site.rglob("*.html"))
+    observed = loaded_files(site, base_url, pages)
+    sizes = {f: (f.stat().st_size, gzipped_size(f.read_bytes())) for f in site.rglob("*") if f.is_file()}
+    rows: list[Row] = []
+    page_files: dict[str, set[Path]] = {}
+    for page in pages:
+        files = static_page_files(site, page) | observed[page]
+        name = page.relative_to(site).as_posix()
+        page_files[name] = files
+        raw, packed = sum(sizes[f][0] for f in files), sum(sizes[f][1] for f in files)
+        rows.append(Row(f"Page weight: {name} ({len(files)} files)", f"{kib(packed)} gzipped ({kib(raw)} raw)",
+                        f"<= {kib(PAGE_MAX_BYTES)} gzipped", packed <= PAGE_MAX_BYTES))
+    # The flow's own assets: what the flow pages load and the home page does not.
+    flow_only = set.union(*(page_files[page_url_path(s)] for s in LIGHTHOUSE_PAGES[2:])) - page_files["index.html"]
+    flow_assets = sorted(f for f in flow_only if f.suffix in (".js", ".css"))
+    if not flow_assets:
+        raise SystemExit("found no JS or CSS that only the flow pages load: where are the flow's assets?")
+    packed = sum(sizes[f][1] for f in flow_assets)
+    names = ", ".join(f.name for f in flow_assets)
+    rows.append(Row(f"Flow assets gzipped ({names})", f"{kib(packed)} ({kib(sum(sizes[f][0] for f in flow_assets))} raw)",
+                    f"<= {kib(FLOW_ASSETS_MAX_GZ)}", packed <= FLOW_ASSETS_MAX_GZ))
+    return rows
+
+
+# ── PDF ──────────────────────────────────────────────────────────────────────
+
+def bench_pdf(work: Path) -> list[Row]:
+    """Time a PDF export build (PDF_EXPORT=1: the whole build plus the PDF)."""
+    site = work / "pdf-site"
+    seconds = mkdocs_build(site, env={"PDF_EXPORT": "1"})
+    pdfs = sorted(site.glob("*.pdf"))
+    if not pdfs:
+        raise SystemExit("PDF_EXPORT=1 build wrote no PDF into the site folder")
+    return [Row(f"PDF export: build with PDF_EXPORT=1 ({pdfs[0].name}, {kib(pdfs[0].stat().st_size)})",
+                f"{seconds:.1f} s", f"< {PDF_MAX_S:.0f} s", seconds < PDF_MAX_S)]
+
+
+# ── Serving with gzip, and Lighthouse ────────────────────────────────────────
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files like a production host: text types gzip-encoded when the client
+    accepts it (http.server alone never compresses)."""
+
+    cache: dict[tuple[str, float], bytes] = {}
+    lock = threading.Lock()
+
+    def send_head(self):  # type: ignore[override]
+        path = self.translate_path(self.path)
+        ctype = self.guess_type(path)
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if os.path.isdir(path) or not os.path.isfile(path) or not accepts or not COMPRESSIBLE.match(ctype):
+            return super().send_head()
+        key = (path, os.stat(path).st_mtime)
+        with self.lock:
+            if key not in self.cache:
+                self.cache[key] = gzip.compress(Path(path).read_bytes(), compresslevel=GZIP_LEVEL)
+            body = self.cache[key]
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(key[1])))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve site on 127.0.0.1 with gzip; yield its base URL."""
+    handler = functools.partial(GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def lighthouse(url: str, work: Path, run: int) -> dict:
+    """One Lighthouse run (mobile preset, the default) of url; return its JSON report."""
+    out = work / f"lighthouse-{run}.json"
+    profile = Path(tempfile.mkdtemp(prefix="lh-profile-", dir=work))
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
+         "--only-categories=performance,accessibility,best-practices,seo",
+         f"--chrome-flags={CHROMIUM_FLAGS} --user-data-dir={profile}"],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300,
+    )
+    if result.returncode != 0 or not out.is_file():
+        raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-3000:]}")
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def lost_points(report: dict) -> list[str]:
+    """Audits that cost points in a category, with what Lighthouse says about them."""
+    findings = []
+    for category in report["categories"].values():
+        for ref in category["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
+                detail = audit.get("displayValue") or ""
+                findings.append(f"{category['id']}: {ref['id']} (score {audit['score']:.2f}"
+                                f"{', ' + detail if detail else ''})")
+    return findings
+
+
+def bench_lighthouse(base_url: str, work: Path, runs: int) -> tuple[list[Row], list[str]]:
+    """Median Lighthouse scores per page and category over `runs` runs."""
+    rows: list[Row] = []
+    notes: list[str] = []
+    count = 0
+    for source in LIGHTHOUSE_PAGES:
+        reports = []
+        for _ in range(runs):
+            count += 1
+            reports.append(lighthouse(base_url + page_url_path(source), work, count))
+        scores = {c: statistics.median(r["categories"][c]["score"] for r in reports) for c in LIGHTHOUSE_MIN}
+        metrics = reports[0]["audits"]
+        fcp = statistics.median(r["audits"]["first-contentful-paint"]["numericValue"] for r in reports)
+        lcp = statistics.median(r["audits"]["largest-contentful-paint"]["numericValue"] for r in reports)
+        tbt = statistics.median(r["audits"]["total-blocking-time"]["numericValue"] for r in reports)
+        weight = metrics["total-byte-weight"]["numericValue"]
+        figure = " / ".join(f"{scores[c]:.2f}" for c in LIGHTHOUSE_MIN)
+        budget = " / ".join(f">= {LIGHTHOUSE_MIN[c]:.2f}" for c in LIGHTHOUSE_MIN)
+        ok = all(scores[c] >= LIGHTHOUSE_MIN[c] for c in LIGHTHOUSE_MIN)
+        rows.append(Row(f"Lighthouse {page_url_path(source)}: perf / a11y / best pr. / SEO "
+                        f"(FCP {fcp / 1000:.1f} s, LCP {lcp / 1000:.1f} s, TBT {tbt:.0f} ms, "
+                        f"{kib(weight)} transferred)", figure, budget, ok))
+        findings = sorted({f for r in reports for f in lost_points(r)})
+        notes += [f"{page_url_path(source)}: {f}" for f in findings]
+    return rows, notes
+
+
+# ── Machine and output ───────────────────────────────────────────────────────
+
+def command_version(*cmd: str) -> str:
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout
+    except OSError:
+        return "missing"
+    lines = [line for line in out.splitlines() if line.strip() and not line.startswith("/usr/bin/chromium:")]
+    return lines[-1].strip() if lines else "unknown"
+
+
+def machine() -> dict[str, str]:
+    """What the figures were measured on."""
+    cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8") if Path("/proc/cpuinfo").exists() else ""
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
+    meminfo = Path("/proc/meminfo").read_text(encoding="utf-8") if Path("/proc/meminfo").exists() else ""
+    mem = re.search(r"^MemTotal:\s*(\d+) kB", meminfo, re.MULTILINE)
+    return {
+        "Date (UTC)": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M"),
+        "CPUs (nproc)": str(os.cpu_count()),
+        "CPU model": model.group(1).strip() if model else platform.processor() or "unknown",
+        "Memory": f"{int(mem.group(1)) / 1024 / 1024:.1f} GiB" if mem else "unknown",
+        "Load average at start (1/5/15 min)": " / ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "Python": platform.python_version(),
+        "Node": command_version("node", "--version"),
+        "Chromium": command_version(CHROMIUM, "--version"),
+        "Lighthouse": command_version(str(LIGHTHOUSE), "--version"),
+    }
+
+
+def table(rows: list[Row]) -> str:
+    """The figures as one Markdown table."""
+    lines = ["| Measure | Figure | Budget | Result |", "| --- | --- | --- | --- |"]
+    for row in rows:
+        result = "-" if row.ok is None else ("pass" if row.ok else "**FAIL**")
+        lines.append(f"| {row.measure} | {row.figure} | {row.budget or '-'} | {result} |")
+    return "\n".join(lines)
+
+
+def markdown(rows: list[Row], notes: list[str], info: dict[str, str], args: argparse.Namespace) -> str:
+    """BENCHMARKS.md: machine, figures, what cost Lighthouse points."""
+    failed = [r for r in rows if r.ok is False]
+    parts = [
+        "# Benchmarks",
+        "",
+        "Written by `scripts/bench.sh --write` (see README, \"Benchmarks\"). Figures depend on the",
+        "machine and its load: compare ratios within one run, not across machines.",
+        f"Runs: {args.builds} interleaved builds of each kind, {args.flow_repeats} flow-engine runs per size,",
+        f"{args.lighthouse_runs} Lighthouse runs per page (medians). Page weight counts the page and every",
+        "file it references or Chromium fetched for it (CSS, JS, images, fonts, search index), raw and",
+        f"gzipped (level {GZIP_LEVEL}); Lighthouse pages are served gzip-encoded from 127.0.0.1.",
+        "",
+        "## Machine",
+        "",
+        "| | |",
+        "| --- | --- |",
+        *[f"| {k} | {v} |" for k, v in info.items()],
+        "",
+        "## Figures",
+        "",
+        table(rows),
+        "",
+        f"Budgets failed: {len(failed)}" + (": " + "; ".join(r.measure for r in failed) if failed else "."),
+    ]
+    if notes:
+        parts += ["", "## Lighthouse audits that cost points", "", *[f"- {n}" for n in notes]]
+    return "\n".join(parts) + "\n"
+
+
+PARTS = ("builds", "flow", "weight", "pdf", "lighthouse")
+
+
+def main(argv: list[str]) -> int:
+    """Run the benchmarks, print the table, optionally write BENCHMARKS.md."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help="write the figures to BENCHMARKS.md")
+    parser.add_argument("--builds", type=int, default=5, help="timed builds of each kind (default 5)")
+    parser.add_argument("--flow-repeats", type=int, default=3, help="runs per tree size (default 3)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page (default 3)")
+    parser.add_argument("--only", default=",".join(PARTS),
+                        help=f"comma-separated parts to run (default all: {','.join(PARTS)})")
+    args = parser.parse_args(argv)
+    parts = set(args.only.split(","))
+    if parts - set(PARTS):
+        parser.error(f"unknown part(s) {', '.join(sorted(parts - set(PARTS)))}; choose from {', '.join(PARTS)}")
+    if args.write and parts != set(PARTS):
+        parser.error("--write needs every part (leave out --only)")
+    info = machine()
+    rows: list[Row] = []
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="bench-", dir=os.environ.get("TMPDIR")) as temp:
+        work = Path(temp)
+        if "builds" in parts:
+            print("Timing builds ...", file=sys.stderr)
+            build_rows, site = bench_builds(work, args.builds)
+            rows += build_rows
+        else:
+            site = work / "site"
+            mkdocs_build(site)
+        if "flow" in parts:
+            print("Timing the flow engine ...", file=sys.stderr)
+            rows += bench_flow_engine(args.flow_repeats)
+        with serve(site) as base_url:
+            if "weight" in parts:
+                print("Weighing pages ...", file=sys.stderr)
+                rows += bench_page_weight(site, base_url)
+            if "pdf" in parts:
+                print("Exporting the PDF ...", file=sys.stderr)
+                rows += bench_pdf(work)
+            if "lighthouse" in parts:
+                print("Running Lighthouse ...", file=sys.stderr)
+                lh_rows, notes = bench_lighthouse(base_url, work, args.lighthouse_runs)
+                rows += lh_rows
+    print(table(rows))
+    failed = [r for r in rows if r.ok is False]
+    print(f"\nBudgets failed: {len(failed)}" + "".join(f"\n  {r.measure}" for r in failed))
+    for note in notes:
+        print(f"  Lighthouse lost points: {note}")
+    if args.write:
+        BENCHMARKS_MD.write_text(markdown(rows, notes, info, args), encoding="utf-8")
+        print(f"Wrote {BENCHMARKS_MD.relative_to(ROOT)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
