@@ -54,6 +54,7 @@ FLOW_SELECTOR = "[data-flow]"
 FLOW_NODE_SELECTOR = "[data-node]"
 # Attributes whose value is a space-separated list of ids.
 ID_LIST_ATTRIBUTES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
+BARE_LINK_CLASS = "guide-pdf-bare"  # a link whose text is its address
 URL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
 
 
@@ -281,7 +282,12 @@ def _rewrite_links(page: _ParsedPage, by_url: dict[str, _ParsedPage]) -> list[st
         href = str(element[name])
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
-            continue  # another site, mailto:, tel: ... stays as it is
+            # Another site, mailto:, tel: ... stays. The print CSS spells out the address
+            # after the link, unless the link's text is the address already.
+            text = element.get_text(strip=True)
+            if text and text.rstrip("/") in (href.rstrip("/"), href.split("://", 1)[-1].rstrip("/")):
+                element["class"] = [*element.get("class", []), BARE_LINK_CLASS]
+            continue
         target = page if not parts.path else by_url.get(normalise_page_url(parts.path, page.source.url))
         if target is None:
             # A file of the site that is not a page (the PDF itself, a download): no link on paper.

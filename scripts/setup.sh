@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent set-up on Debian with Python 3.11.
 #   scripts/setup.sh site   -> .venv with what building and serving needs
+#   scripts/setup.sh pdf    -> also WeasyPrint (requirements-test.txt) and Pango for the PDF export
 #   scripts/setup.sh test   -> also Chromium, poppler, Java, Node tools for the tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,13 +30,22 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=".venv/.installed-$want"
 reqs=requirements.txt
-[ "$want" = test ] && reqs=requirements-test.txt
+[ "$want" = site ] || reqs=requirements-test.txt
 if [ ! -f "$stamp" ] || [ "$reqs" -nt "$stamp" ] || [ requirements.txt -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -r "$reqs"
   touch "$stamp"
 fi
 
-[ "$want" = test ] || exit 0
+[ "$want" = site ] && exit 0
+
+# The PDF export (scripts/pdf.sh): WeasyPrint lays text out with Pango.
+pdf_debs=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation)
+if [ "$want" = pdf ]; then
+  todo=$(missing_debs "${pdf_debs[@]}")
+  # shellcheck disable=SC2086
+  [ -z "$todo" ] || apt_install $todo
+  exit 0
+fi
 
 # System packages the tests use ------------------------------------------------
 # chromium: browser tests and Lighthouse; poppler-utils: pdftotext/pdftoppm;

@@ -1,0 +1,563 @@
+"""The whole-site PDF (PDF_EXPORT=1, hooks/pdf_export.py) and printing one page.
+
+The PDF is built once per session by a real strict build with WeasyPrint, then read
+back with pdftotext, pdfimages and pypdf. Every expectation comes from the built
+HTML of the same build (nav titles, headings, FAQ answers, flow nodes, table rows),
+never from a list written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+from pypdf import PdfReader
+from pypdf.generic import Destination
+
+import pdf_document
+from conftest import ROOT, MkDocsYamlLoader, mkdocs_build, nav_pages, page_url_path
+
+NAV = nav_pages()
+FLOW_PAGES = [source for _, source in NAV if source.startswith("decide/")]
+TABLE_PAGES = ["comparison.md", "responsibilities.md"]
+# Screen-only controls as the built pages show them (pdf_document drops them).
+CONTROL_SELECTOR = "button, .guide-pdf-link, .guide-faq__permalink, a.headerlink"
+
+
+def squash(text: str) -> str:
+    """Collapse whitespace, so text wrapped differently on paper still compares."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def paper_text(text: str) -> str:
+    """Text with no whitespace, and without what the print CSS adds after links
+    (" (page 7)", " <https://...>"): wrapping on paper and the spaces that
+    get_text puts between inline elements then no longer matter. Table cells come
+    out whole with `pdftotext -raw`, which keeps the order the text was drawn in."""
+    text = re.sub(r"\s*\(page\s\d+\)", "", text)
+    text = re.sub(r"\s*<(?:https?|mailto):[^>]*>", "", text)
+    # Also drop list bullets, and hyphens: pdftotext joins a line that ends in "-" to the next.
+    # Case-insensitive: print CSS may set a label in capitals.
+    return re.sub(r"[\s\u2022\u00ad-]+", "", text).casefold()
+
+
+@dataclass
+class PdfBuild:
+    site: Path
+    pdf: Path
+    seconds: float
+
+    def page_html(self, source: str) -> BeautifulSoup:
+        return BeautifulSoup((self.site / page_url_path(source)).read_text(encoding="utf-8"), "html.parser")
+
+    def article(self, source: str) -> Tag:
+        article = self.page_html(source).select_one("article")
+        assert article is not None, source
+        return article
+
+    @cached_property
+    def pages_text(self) -> list[str]:
+        """pdftotext of every page, in order (pdftotext ends each page with a form feed)."""
+        out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(self.pdf), "-"],
+                             capture_output=True, text=True, check=True).stdout
+        return out.split("\f")[:-1]
+
+    @cached_property
+    def text(self) -> str:
+        return squash(" ".join(self.pages_text))
+
+    @cached_property
+    def reader(self) -> PdfReader:
+        return PdfReader(self.pdf)
+
+    @cached_property
+    def contents(self) -> dict[str, int]:
+        """The table of contents: nav title -> page number (the contents follow the cover)."""
+        return {squash(m.group(1)): int(m.group(2))
+                for m in re.finditer(r"^(.+?)\s*\.{3,}\s*(\d+)$", self.pages_text[1], flags=re.M)}
+
+    def page_of_id(self, source: str, element_id: str) -> int:
+        """1-based page of an element of a page, by the PDF's named destination for it."""
+        name = f"{pdf_document.page_anchor(page_url_path(source))}--{element_id}"
+        destinations = self.reader.named_destinations
+        assert name in destinations, f"no destination {name!r} in the PDF"
+        return self.reader.get_destination_page_number(destinations[name]) + 1
+
+    def page_of(self, needle: str) -> int:
+        """1-based number of the first page after the contents whose text holds needle."""
+        first = min(self.contents.values())
+        for number, text in enumerate(self.pages_text[first - 1:], start=first):
+            if paper_text(needle) in paper_text(text):
+                return number
+        raise AssertionError(f"{needle!r} is on no page of the PDF")
+
+
+@pytest.fixture(scope="session")
+def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> PdfBuild:
+    """A real strict export build (the command scripts/pdf.sh runs), once per session."""
+    site = tmp_path_factory.mktemp("pdf-site")
+    started = time.perf_counter()
+    result = mkdocs_build(site, env={"PDF_EXPORT": "1"})
+    seconds = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    link = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(
+        "a.guide-pdf-link")
+    assert link is not None, "the home page has no Download PDF link"
+    pdf = site / str(link["href"])
+    assert pdf.is_file(), f"Download PDF points to {link['href']}, which the export did not write"
+    return PdfBuild(site=site, pdf=pdf, seconds=seconds)
+
+
+def visible_text(element: Tag) -> str:
+    """An element's text as the PDF shows it: no screen-only controls, nothing hidden."""
+    copy = BeautifulSoup(str(element), "html.parser")
+    for dropped in copy.select(f"{CONTROL_SELECTOR}, [hidden], script"):
+        dropped.decompose()
+    return squash(copy.get_text(" "))
+
+
+def flatten_outline(items: list, reader: PdfReader) -> Iterator[tuple[str, int]]:
+    for item in items:
+        if isinstance(item, list):
+            yield from flatten_outline(item, reader)
+        else:
+            yield squash(item.title), reader.get_destination_page_number(item)
+
+
+# ── Whole document ─────────────────────────────────────────────────────────────
+
+def test_cover_names_the_guide_and_the_build_date(pdf_build: PdfBuild) -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
+    cover = squash(pdf_build.pages_text[0])
+    assert squash(config["site_name"]) in cover
+    today = dt.datetime.now(dt.timezone.utc)
+    assert f"{today.day} {today:%B %Y}" in cover
+
+
+def test_every_page_after_the_cover_has_its_number_in_the_footer(pdf_build: PdfBuild) -> None:
+    total = len(pdf_build.pages_text)
+    assert total == len(pdf_build.reader.pages)
+    for number, text in enumerate(pdf_build.pages_text[1:], start=2):
+        assert f"Page {number} of {total}" in squash(text), f"page {number} has no page number"
+
+
+def test_contents_list_every_nav_page_with_the_page_it_starts_on(pdf_build: PdfBuild) -> None:
+    assert "Contents" in pdf_build.pages_text[1]
+    entries = pdf_build.contents
+    for title, source in NAV:
+        assert title in entries, f"{title!r} missing from the contents: {sorted(entries)}"
+        heading = visible_text(pdf_build.article(source).find("h1"))
+        page_text = paper_text(pdf_build.pages_text[entries[title] - 1])
+        assert paper_text(heading) in page_text, f"contents say {title!r} is on page {entries[title]}"
+
+
+def test_pages_come_in_nav_order(pdf_build: PdfBuild) -> None:
+    """The contents test checks each page starts where the contents say."""
+    starts = [pdf_build.contents[title] for title, _ in NAV]
+    assert starts == sorted(set(starts)), list(zip([t for t, _ in NAV], starts))
+
+
+def test_outline_has_every_page_and_its_sections(pdf_build: PdfBuild) -> None:
+    outline = list(flatten_outline(pdf_build.reader.outline, pdf_build.reader))
+    titles = {paper_text(title) for title, _ in outline}
+    for _, source in NAV:
+        article = pdf_build.article(source)
+        heading = visible_text(article.find("h1"))
+        assert paper_text(heading) in titles, f"no bookmark for the page {source}"
+        for section in article.find_all("h2"):
+            if section.find_parent(attrs={"hidden": True}) is None:
+                assert paper_text(visible_text(section)) in titles, f"no bookmark for {source} section {section.get_text()!r}"
+    pages = len(pdf_build.reader.pages)
+    assert all(0 <= page < pages for _, page in outline)
+
+
+def test_every_link_stays_inside_the_pdf_or_goes_to_the_web(pdf_build: PdfBuild) -> None:
+    reader = pdf_build.reader
+    named = reader.named_destinations
+    internal = 0
+    for page in reader.pages:
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            target = annot.get("/Dest")
+            if action is not None and action.get("/S") == "/URI":
+                uri = str(action["/URI"])
+                assert uri.startswith(("https://", "http://", "mailto:")), f"link to {uri!r} leaves the PDF"
+                continue
+            if action is not None:
+                assert action.get("/S") == "/GoTo", action
+                target = action["/D"]
+            assert target is not None, annot
+            if isinstance(target, list):
+                page_number = reader.get_page_number(target[0].get_object())
+            else:
+                assert str(target) in named, f"link to a missing destination {target!r}"
+                destination: Destination = named[str(target)]
+                page_number = reader.get_destination_page_number(destination)
+            assert 0 <= page_number < len(reader.pages)
+            internal += 1
+    options = sum(len(pdf_build.article(s).select("[data-flow] a[data-next]")) for s in FLOW_PAGES)
+    assert internal >= len(NAV) + options, f"only {internal} internal links"
+
+
+def test_no_word_is_outside_the_printable_area(pdf_build: PdfBuild) -> None:
+    """Nothing clipped: every word lies within the page, clear of its edges."""
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf_build.pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    margin = 14  # points (5 mm): text there would be cut off by most printers
+    for number, page in enumerate(re.findall(r"<page (.*?)</page>", bbox, flags=re.S), start=1):
+        width, height = (float(v) for v in re.search(r'width="([\d.]+)" height="([\d.]+)"', page).groups())
+        for x_min, y_min, x_max, y_max, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page):
+            assert margin <= float(x_min) and float(x_max) <= width - margin, \
+                f"page {number}: {word!r} runs off the side ({x_min}-{x_max} of {width})"
+            assert margin <= float(y_min) and float(y_max) <= height - margin, \
+                f"page {number}: {word!r} runs off the top or bottom"
+
+
+def test_text_is_real_text_and_diagrams_are_vectors(pdf_build: PdfBuild) -> None:
+    images = subprocess.run(["pdfimages", "-list", str(pdf_build.pdf)],
+                            capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert images == [], "the PDF holds raster images:\n" + "\n".join(images)
+    for source in FLOW_PAGES:
+        diagram = pdf_build.article(source).select_one(".guide-flow-diagram")
+        assert diagram is not None, f"{source} has no diagram"
+        page = paper_text(pdf_build.pages_text[pdf_build.page_of_id(source, diagram["id"]) - 1])
+        labels = diagram.select("svg tspan")
+        assert labels, f"{source}: the diagram has no text"
+        for label in labels:
+            assert paper_text(label.get_text()) in page, f"diagram label {label.get_text()!r} is not text in the PDF"
+
+
+def test_no_screen_only_controls(pdf_build: PdfBuild) -> None:
+    """Buttons, permalinks, the Download PDF link: no more often in the PDF than in the prose."""
+    controls: set[str] = set()
+    prose = ""
+    for _, source in NAV:
+        article = pdf_build.article(source)
+        controls |= {squash(c.get_text(" ")) for c in article.select(CONTROL_SELECTOR)}
+        prose += " " + visible_text(article)
+    controls.discard("")
+    page = pdf_build.page_html("index.md")
+    palette = {squash(str(label["title"])) for label in page.select("form[data-md-component=palette] label[title]")}
+    assert controls and palette
+    for text in controls | palette:
+        assert paper_text(pdf_build.text).count(paper_text(text)) <= paper_text(prose).count(paper_text(text)), \
+            f"screen-only control {text!r} is in the PDF"
+
+
+# ── Pages and their hidden content ─────────────────────────────────────────────
+
+@pytest.mark.parametrize("source", [s for _, s in NAV])
+def test_every_paragraph_of_every_page_is_in_the_pdf(pdf_build: PdfBuild, source: str) -> None:
+    text = paper_text(pdf_build.text)
+    article = pdf_build.article(source)
+    for block in article.select("p, li, dt, dd, th, td, summary, h1, h2, h3, h4"):
+        if block.find_parent(attrs={"hidden": True}) or block.select_one("p, li, ul, ol, dl, table"):
+            continue  # hidden until a script runs, or a container whose parts are checked one by one
+        if block.find_parent(["svg", "figcaption"]) or block.select_one(CONTROL_SELECTOR) and not visible_text(block):
+            continue
+        expected = visible_text(block)
+        if expected:
+            assert paper_text(expected) in text, f"{source}: {expected[:90]!r} is not in the PDF"
+
+
+def test_every_faq_question_and_answer(pdf_build: PdfBuild) -> None:
+    faq = pdf_build.article("faq.md").select("details")
+    assert len(faq) >= 10
+    text = paper_text(pdf_build.text)
+    for details in faq:
+        question = visible_text(details.summary)
+        answer = details.find_all(["p", "li"])
+        assert paper_text(question) in text
+        assert answer, question
+        for part in answer:
+            if visible_text(part):
+                assert paper_text(visible_text(part)) in text, f"answer to {question!r}: {part.get_text()[:80]!r}"
+
+
+@pytest.mark.parametrize("source", TABLE_PAGES)
+def test_every_table_row(pdf_build: PdfBuild, source: str) -> None:
+    rows = pdf_build.article(source).select("table tbody tr")
+    assert rows, f"{source} has no table"
+    text = paper_text(pdf_build.text)
+    for row in rows:
+        cells = [visible_text(cell) for cell in row.find_all(["th", "td"])]
+        assert paper_text(cells[0]) in text, f"{source}: row {cells[0]!r} is missing"
+        for cell in cells[1:]:
+            assert paper_text(cell) in text, f"{source}: row {cells[0]!r}, cell {cell!r} is missing"
+
+
+def test_content_tabs_print_under_their_labels(pdf_build: PdfBuild) -> None:
+    sets = [(source, tab_set) for _, source in NAV
+            for tab_set in pdf_build.article(source).select(".tabbed-set")]
+    text = paper_text(pdf_build.text)
+    for source, tab_set in sets:
+        labels = [squash(label.get_text(" ")) for label in tab_set.select(".tabbed-labels > label")]
+        blocks = tab_set.select(".tabbed-content > .tabbed-block")
+        for label, block in zip(labels, blocks, strict=True):
+            first = visible_text(block.find(["p", "li"]) or block)
+            assert paper_text(f"{label} {first}") in text, f"{source}: tab {label!r} is not printed under its label"
+
+
+# ── Decision flows on paper ────────────────────────────────────────────────────
+
+@pytest.mark.parametrize("source", FLOW_PAGES)
+def test_every_question_and_outcome_of_the_flow(pdf_build: PdfBuild, source: str) -> None:
+    nodes = pdf_build.article(source).select("[data-flow] [data-node]")
+    kinds = {node["data-kind"] for node in nodes}
+    assert {"question", "outcome"} <= kinds
+    text = paper_text(pdf_build.text)
+    for node in nodes:
+        assert paper_text(visible_text(node.find("h2"))) in text
+        for option in node.select("a[data-next]"):
+            assert paper_text(visible_text(option)) in text
+
+
+@pytest.mark.parametrize("source", FLOW_PAGES)
+def test_every_answer_gives_the_page_of_where_it_leads(pdf_build: PdfBuild, source: str) -> None:
+    """"Answer → Question 4 (page 21)": page 21 is where Question 4 is printed."""
+    article = pdf_build.article(source)
+    for option in article.select("[data-flow] a[data-next]"):
+        target = article.select_one(f'[data-node="{option["data-next"]}"]')
+        target_page = pdf_build.page_of_id(source, target["id"])
+        expected = f"{visible_text(option)} (page {target_page})"
+        assert re.sub(r"\s+", "", expected) in re.sub(r"\s+", "", pdf_build.text), \
+            f"{source}: {expected!r} is not in the PDF"
+
+
+@pytest.mark.parametrize("source", FLOW_PAGES)
+def test_following_a_flow_on_paper_reaches_an_outcome(pdf_build: PdfBuild, source: str) -> None:
+    """Start at the first question; always take the first answer; turn to the page it names."""
+    article = pdf_build.article(source)
+    flow = article.select_one("[data-flow]")
+    node = flow.select_one(f'[data-node="{flow["data-start"]}"]')
+    seen = set()
+    while node["data-kind"] != "outcome":
+        assert node["data-node"] not in seen, "the flow loops"
+        seen.add(node["data-node"])
+        option = node.select_one("a[data-next]")
+        match = re.search(re.escape(re.sub(r"\s+", "", visible_text(option))) + r"\(page(\d+)\)",
+                          re.sub(r"\s+", "", pdf_build.text))
+        assert match, visible_text(option)
+        node = flow.select_one(f'[data-node="{option["data-next"]}"]')
+        assert int(match.group(1)) == pdf_build.page_of_id(source, node["id"])
+        assert paper_text(visible_text(node.find("h2"))) in paper_text(pdf_build.pages_text[int(match.group(1)) - 1])
+    # The outcome lists the answers that lead to it.
+    for path in node.select(".guide-flow__paths li"):
+        assert paper_text(visible_text(path)) in paper_text(pdf_build.text)
+
+
+# ── Links between pages become links inside the document ──────────────────────
+
+def test_page_urls_resolve_like_a_browser() -> None:
+    resolve = pdf_document.normalise_page_url
+    assert resolve("../index.html", "roles/ml-engineer.html") == "index.html"
+    assert resolve("./", "index.html") == "index.html"
+    assert resolve("..", "decide/hiring.html") == "index.html"
+    assert resolve("../", "decide/hiring.html") == "index.html"
+    assert resolve("faq.html", "comparison.html") == "faq.html"
+    assert resolve("../roles/", "decide/career.html") == "roles/index.html"
+    assert resolve("", "faq.html") == "faq.html"
+
+
+def _page(url: str, body: str, title: str = "T") -> pdf_document.SourcePage:
+    return pdf_document.SourcePage(url=url, title=title, section=None,
+                                   html=f'<html><body><article class="md-content__inner md-typeset">{body}'
+                                        "</article></body></html>")
+
+
+def soup_link(body: str, href: str) -> Tag:
+    link = BeautifulSoup(body, "html.parser").find("a", href=href)
+    assert link is not None, href
+    return link
+
+
+def test_a_link_whose_text_is_its_address_is_marked_so_paper_does_not_repeat_it() -> None:
+    body = '<h1>S</h1><a href="https://example.org/a/">example.org/a</a><a href="https://example.org/b">b</a>'
+    page = pdf_document.assemble([_page("sources.html", body)]).pages[0]
+    assert soup_link(page.body, "https://example.org/a/")["class"] == [pdf_document.BARE_LINK_CLASS]
+    assert soup_link(page.body, "https://example.org/b").get("class") is None
+
+
+def test_links_between_pages_become_anchors_in_the_document() -> None:
+    document = pdf_document.assemble([
+        _page("index.html", '<h1 id="top">Home</h1><a href="roles/a.html#why">why</a>'
+                            '<a href=".">self</a><a href="ml-vs-mlops-guide.pdf">pdf</a>'),
+        _page("roles/a.html", '<h1>A</h1><h2 id="why">Why</h2><a href="../">home</a>'
+                              '<a href="#why">here</a><a href="../index.html#top">top</a>'
+                              '<a href="https://example.org/x">web</a><a href="../index.html#gone">gone</a>'),
+    ])
+    home, role = document.pages
+    assert (home.anchor, role.anchor) == ("index", "roles-a")
+    assert 'href="#roles-a--why"' in home.body and 'href="#index"' in home.body
+    assert "ml-vs-mlops-guide.pdf" not in home.body and "pdf" in home.body  # link gone, text kept
+    assert 'id="roles-a--why"' in role.body
+    for href in ("#index", "#roles-a--why", "#index--top", "https://example.org/x"):
+        assert f'href="{href}"' in role.body
+    assert soup_link(role.body, "https://example.org/x").get("class") is None
+    assert document.problems == ("roles/a.html: link '../index.html#gone' points to no element of "
+                                 "index.html; it goes to the top of that page in the PDF.",)
+
+
+def test_hidden_content_opens_and_controls_go() -> None:
+    body = (
+        '<h1>FAQ<a class="headerlink" href="#x">¶</a></h1>'
+        '<details id="q"><summary>Question?</summary><p>Answer.</p></details>'
+        '<div class="tabbed-set tabbed-alternate"><input checked id="__tabbed_1_1" name="__tabbed_1" type="radio">'
+        '<input id="__tabbed_1_2" name="__tabbed_1" type="radio"><div class="tabbed-labels">'
+        '<label for="__tabbed_1_1">One</label><label for="__tabbed_1_2">Two</label></div>'
+        '<div class="tabbed-content"><div class="tabbed-block"><p>First</p></div>'
+        '<div class="tabbed-block"><p>Second</p></div></div></div>'
+        '<button type="button">Copy link</button><p hidden>Later</p>'
+    )
+    page = pdf_document.assemble([_page("faq.html", body)]).pages[0]
+    soup = BeautifulSoup(page.body, "html.parser")
+    assert soup.find("details").has_attr("open")
+    tabs = [squash(tab.get_text(" ")) for tab in soup.select(".guide-pdf-tab")]
+    assert tabs == ["One First", "Two Second"]
+    assert not soup.select("input, label, button, [hidden], .headerlink")
+    assert page.heading == "FAQ"
+
+
+def test_a_flow_answer_that_leads_nowhere_is_an_error() -> None:
+    body = ('<div data-flow="f"><section id="n1" data-node="a" data-kind="question"><h2>Question 1</h2>'
+            '<a href="#missing" data-next="missing">Yes</a></section></div>')
+    with pytest.raises(pdf_document.DocumentError, match="Yes.*no node of the flow"):
+        pdf_document.assemble([_page("decide/x.html", body)])
+
+
+def test_a_page_without_an_article_is_an_error() -> None:
+    page = pdf_document.SourcePage(url="x.html", title="X", section=None, html="<html><body></body></html>")
+    with pytest.raises(pdf_document.DocumentError, match="x.html: no <article"):
+        pdf_document.assemble([page])
+
+
+def test_flow_answers_name_their_target_when_the_page_does_not() -> None:
+    body = ('<div data-flow="f"><section id="n1" data-node="a" data-kind="question"><h2><span>Question 1</span> Why?</h2>'
+            '<a href="#n2" data-next="b">Yes</a></section>'
+            '<section id="n2" data-node="b" data-kind="outcome"><h2><span>Outcome</span> Hire</h2></section></div>')
+    page = pdf_document.assemble([_page("decide/x.html", body)]).pages[0]
+    option = BeautifulSoup(page.body, "html.parser").select_one("a[data-next]")
+    assert option["href"] == "#decide-x--n2"
+    assert squash(option.get_text(" ")) == "Yes go to Outcome"
+
+
+# ── The link on every page, and builds without the PDF ────────────────────────
+
+def test_every_page_links_to_the_pdf_in_an_export_build(pdf_build: PdfBuild) -> None:
+    for _, source in NAV:
+        link = pdf_build.page_html(source).select_one("a.guide-pdf-link")
+        assert link is not None and squash(link.get_text(" ")) == "Download PDF", source
+        target = (pdf_build.site / page_url_path(source)).parent / str(link["href"])
+        assert target.resolve() == pdf_build.pdf.resolve(), source
+
+
+def test_a_plain_build_writes_no_pdf_and_links_to_the_offline_page(site_dir: Path) -> None:
+    assert list(site_dir.rglob("*.pdf")) == []
+    offline = BeautifulSoup((site_dir / "offline.html").read_text(encoding="utf-8"), "html.parser")
+    for _, source in NAV:
+        html = site_dir / page_url_path(source)
+        link = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("a.guide-pdf-link")
+        assert link is not None, source
+        path, _, fragment = str(link["href"]).partition("#")
+        assert (html.parent / path).resolve() == (site_dir / "offline.html").resolve(), source
+        assert offline.find(id=fragment) is not None, f"offline.html has no #{fragment}"
+
+
+def test_export_needs_no_browser_and_the_plain_build_does_not_load_weasyprint() -> None:
+    source = (ROOT / "hooks" / "pdf_export.py").read_text(encoding="utf-8")
+    assert "playwright" not in source and "chromium" not in source.lower()
+    document = (ROOT / "hooks" / "pdf_document.py").read_text(encoding="utf-8")
+    assert not re.search(r"^(import weasyprint|from weasyprint|from bs4|import bs4)", document, flags=re.M), \
+        "pdf_document must import WeasyPrint and Beautiful Soup lazily (plain builds need neither)"
+
+
+# ── Printing one page from the browser (Ctrl+P) ────────────────────────────────
+# page.pdf() is Chromium's own print path: it fires "beforeprint" (Material opens
+# every <details> then) and lays the page out with the print CSS.
+
+def print_page(page, url: str, target: Path) -> list[str]:
+    """Print url to target as a person would (A4, browser margins); return each page's text."""
+    page.goto(url, wait_until="networkidle")
+    page.pdf(path=str(target), format="A4", margin={side: "10mm" for side in ("top", "right", "bottom", "left")})
+    out = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return out.split("\f")[:-1]
+
+
+def words_off_the_paper(target: Path) -> list[str]:
+    bbox = subprocess.run(["pdftotext", "-bbox", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    off = []
+    for page in re.findall(r"<page (.*?)</page>", bbox, flags=re.S):
+        width = float(re.search(r'width="([\d.]+)"', page).group(1))
+        off += [word for x_min, x_max, word in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"'
+                                                         r' yMax="[\d.]+">(.*?)</word>', page)
+                if float(x_min) < 14 or float(x_max) > width - 14]
+    return off
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "css-only"])
+def test_printing_the_faq_opens_every_answer_and_drops_controls(browser, base_url: str, site_dir: Path,
+                                                                 tmp_path: Path, javascript: bool) -> None:
+    context = browser.new_context(java_script_enabled=javascript)
+    try:
+        printed = paper_text(" ".join(print_page(context.new_page(), base_url + page_url_path("faq.md"),
+                                                 tmp_path / "faq.pdf")))
+    finally:
+        context.close()
+    html = BeautifulSoup((site_dir / "faq.html").read_text(encoding="utf-8"), "html.parser")
+    for details in html.select("article details"):
+        for part in [details.summary, *details.find_all(["p", "li"])]:
+            if visible_text(part):
+                assert paper_text(visible_text(part)) in printed, f"printed FAQ lacks {part.get_text()[:80]!r}"
+    controls = {squash(c.get_text(" ")) for c in html.select(f"article :is({CONTROL_SELECTOR})")}
+    controls |= {squash(str(label["title"])) for label in html.select("form[data-md-component=palette] label[title]")}
+    controls.discard("")
+    assert controls
+    prose = paper_text(visible_text(html.select_one("article")))
+    for text in controls:
+        assert printed.count(paper_text(text)) <= prose.count(paper_text(text)), \
+            f"the printed page shows the control {text!r}"
+
+
+@pytest.mark.parametrize("source", FLOW_PAGES)
+def test_printing_a_flow_shows_every_question_and_outcome(page, base_url: str, site_dir: Path, tmp_path: Path,
+                                                          source: str) -> None:
+    printed = paper_text(" ".join(print_page(page, base_url + page_url_path(source), tmp_path / "flow.pdf")))
+    assert page.locator("[data-flow] [data-node]:visible").count() == 1  # on screen: one at a time
+    html = BeautifulSoup((site_dir / page_url_path(source)).read_text(encoding="utf-8"), "html.parser")
+    for node in html.select("[data-flow] [data-node]"):
+        assert paper_text(visible_text(node.find("h2"))) in printed
+        for option in node.select("a[data-next]"):
+            assert paper_text(visible_text(option)) in printed
+    prose = paper_text(visible_text(html.select_one("article")))
+    buttons = {paper_text(button.get_text(" ")) for button in html.select("[data-flow] button")}
+    assert buttons
+    for text in buttons:  # "Back" is also in "Back to Question 1": count, do not just look
+        assert printed.count(text) <= prose.count(text), f"the printed flow shows the button {text!r}"
+
+
+@pytest.mark.parametrize("source", TABLE_PAGES)
+def test_printing_a_table_page_keeps_every_cell_on_the_paper(page, base_url: str, site_dir: Path, tmp_path: Path,
+                                                             source: str) -> None:
+    target = tmp_path / "table.pdf"
+    printed = paper_text(" ".join(print_page(page, base_url + page_url_path(source), target)))
+    html = BeautifulSoup((site_dir / page_url_path(source)).read_text(encoding="utf-8"), "html.parser")
+    cells = html.select("article table td, article table th")
+    assert cells
+    for cell in cells:
+        assert paper_text(visible_text(cell)) in printed, f"{source}: cell {cell.get_text()!r} is not printed"
+    assert words_off_the_paper(target) == []
