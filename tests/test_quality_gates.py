@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
@@ -279,7 +280,13 @@ def test_page_carries_open_graph_tags(site_dir: Path, source: str) -> None:
     assert og["site_name"] == [site_config()["site_name"]]
     assert og["type"] == ["website" if source == "index.md" else "article"]
     assert og["title"][0] == heading(page)
-    assert meta(page, "twitter:card") in (["summary"], ["summary_large_image"])
-    for image in meta(page, "og:image"):  # a preview image must be ours and committed
-        assert image.startswith(site_url), image
-        assert (site_dir / image.removeprefix(site_url)).is_file(), image
+    assert meta(page, "twitter:card") == ["summary_large_image"]
+    # The preview image: ours (committed, served by the site), at the size it claims.
+    [image] = meta(page, "og:image")
+    assert image.startswith(site_url), image
+    png = (site_dir / image.removeprefix(site_url)).read_bytes()
+    assert png.startswith(b"\x89PNG") and meta(page, "og:image:type") == ["image/png"]
+    width, height = struct.unpack(">II", png[16:24])
+    assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ([str(width)], [str(height)])
+    assert (width, height) == (1200, 630)
+    assert meta(page, "og:image:alt")[0].strip()
