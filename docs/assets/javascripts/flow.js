@@ -1,6 +1,7 @@
 /* Guide flows: turns the no-JS decision tree (every node a section, every answer a link)
-   into one question at a time. State lives in the URL hash as "#<flow>/<node>/<node>...",
-   the nodes reached after the start. No framework, no inline script, no eval.
+   into one question at a time. State lives in the URL hash as "#<flow>/<answers>", the
+   1-based number of each answer given, e.g. "#hiring/2.5.1". No framework, no inline
+   script, no eval.
    Works with Material's instant navigation (document$) and without it. */
 (function () {
   "use strict";
@@ -29,8 +30,19 @@
     root.addEventListener("click", this.onClick.bind(this));
   }
 
-  Flow.prototype.option = function (from, to) {
-    return $(this.nodes[from], '[data-next="' + to + '"]');
+  Flow.prototype.options = function (id) {
+    return $$(this.nodes[id], "[data-next]");
+  };
+
+  /* Node ids along a path of answer indexes (the start first). */
+  Flow.prototype.walk = function (path) {
+    var ids = [this.start];
+    for (var i = 0; i < path.length; i++) {
+      var link = this.options(ids[i])[path[i]];
+      if (!link) return null;
+      ids.push(link.getAttribute("data-next"));
+    }
+    return ids;
   };
 
   /* Parse the hash into a path of node ids; null = not ours, false = ours but invalid. */
@@ -40,22 +52,21 @@
     if (raw === this.id || raw === "" || raw === "flow-" + this.id + "-" + this.start) return [];
     if (raw.indexOf("flow-" + this.id + "-") === 0 && this.nodes[raw.slice(this.id.length + 6)]) return false;
     if (raw.indexOf(this.id + "/") !== 0) return null;
-    var ids = raw.slice(this.id.length + 1).split("/"), at = this.start;
-    for (var i = 0; i < ids.length; i++) {
-      if (!this.nodes[ids[i]] || this.nodes[at].getAttribute("data-kind") !== "question" || !this.option(at, ids[i])) {
-        return false;
-      }
-      at = ids[i];
+    var parts = raw.slice(this.id.length + 1).split("."), path = [];
+    for (var i = 0; i < parts.length; i++) {
+      if (!/^[1-9][0-9]?$/.test(parts[i])) return false;
+      path.push(parseInt(parts[i], 10) - 1);
     }
-    return ids;
+    return this.walk(path) ? path : false;
   };
 
   Flow.prototype.hashFor = function (path) {
-    return "#" + [this.id].concat(path).join("/");
+    return "#" + this.id + (path.length ? "/" + path.map(function (i) { return i + 1; }).join(".") : "");
   };
 
   Flow.prototype.current = function () {
-    return this.path.length ? this.path[this.path.length - 1] : this.start;
+    var ids = this.walk(this.path);
+    return ids[ids.length - 1];
   };
 
   Flow.prototype.go = function (path) {
@@ -85,13 +96,11 @@
 
   /* The answers so far as [question text, answer label, question id] triples. */
   Flow.prototype.answers = function () {
-    var at = this.start, out = [];
-    this.path.forEach(function (next) {
-      var q = this.nodes[at];
-      out.push([text($(q, "[data-flow-question]")), text($(this.option(at, next), "[data-flow-label]")), at]);
-      at = next;
+    var ids = this.walk(this.path);
+    return this.path.map(function (choice, i) {
+      var q = this.nodes[ids[i]];
+      return [text($(q, "[data-flow-question]")), text($(this.options(ids[i])[choice], "[data-flow-label]")), ids[i]];
     }, this);
-    return out;
   };
 
   Flow.prototype.show = function (path, moveFocus) {
@@ -179,7 +188,7 @@
       var node = target.closest("[data-node]");
       if (!node || node.getAttribute("data-node") !== this.current()) return;
       event.preventDefault();
-      this.go(this.path.concat([target.getAttribute("data-next")]));
+      this.go(this.path.concat([this.options(this.current()).indexOf(target)]));
     } else if (target.hasAttribute("data-flow-change")) {
       this.go(this.path.slice(0, parseInt(target.getAttribute("data-flow-change"), 10)));
     } else {

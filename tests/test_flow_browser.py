@@ -1,0 +1,335 @@
+"""The flows in real Chromium, through the DOM contract: every path of each shipped tree,
+history (back, forward, reload), changing answers, tampered links, copy buttons, focus and
+keyboard, the no-JavaScript form, print, axe-core, and Material's instant navigation."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import decision_tree as tree
+from conftest import ROOT, _QuietHandler, describe_violations, mkdocs_build, page_url_path, run_axe
+
+FLOWS = {flow_id: tree.load_flow(ROOT / "docs" / "decide" / "flows" / f"{flow_id}.yml")
+         for flow_id in ("hiring", "career")}
+PAGES = {"hiring": page_url_path("decide/hiring.md"), "career": page_url_path("decide/career.md")}
+
+VISIBLE_NODES = """() => Array.from(document.querySelectorAll('[data-node]'))
+    .filter(el => el.getClientRects().length > 0).map(el => el.getAttribute('data-node'))"""
+
+
+def visible(page) -> list[str]:
+    return page.evaluate(VISIBLE_NODES)
+
+
+def open_flow(page, base_url: str, flow_id: str, hash_: str = "") -> None:
+    page.goto(base_url + PAGES[flow_id] + hash_, wait_until="networkidle")
+    page.wait_for_selector(f'[data-flow="{flow_id}"][data-flow-ready]', state="attached")
+
+
+def answer(page, flow_id: str, current: str, target: str, which: int = 0) -> None:
+    """Click the answer of `current` that leads to `target` (the which-th such answer)."""
+    before = page.evaluate("location.hash")
+    page.locator(f'[data-flow="{flow_id}"] [data-node="{current}"] [data-next="{target}"]').nth(which).click()
+    page.wait_for_function(f"() => location.hash !== {before!r}")
+    assert visible(page) == [target]
+
+
+def assert_clean(watch, base_url: str) -> None:
+    assert watch.foreign_requests(base_url) == []
+    assert watch.console_errors == []
+    assert watch.page_errors == []
+
+
+# ── Every path, through the DOM contract ────────────────────────────────────
+
+
+@pytest.mark.parametrize("flow_id", sorted(FLOWS))
+def test_every_path_reaches_its_outcome(page, watch, base_url: str, flow_id: str) -> None:
+    flow = FLOWS[flow_id]
+    open_flow(page, base_url, flow_id)
+    for number, path in enumerate(tree.analyse(flow).paths):
+        if number:
+            page.locator(f'[data-flow="{flow_id}"] [data-flow-action="restart"]').click()
+            page.wait_for_function(f"() => location.hash === '#{flow_id}'")
+        assert visible(page) == [flow.start]
+        for step in path.steps:
+            assert visible(page) == [step.question.id]
+            same = [o for o in step.question.options if o.next == step.option.next]
+            answer(page, flow_id, step.question.id, step.option.next, same.index(step.option))
+        numbers = ".".join(str(s.question.options.index(s.option) + 1) for s in path.steps)
+        assert page.evaluate("location.hash") == f"#{flow_id}/{numbers}"
+        answers = page.locator("[data-flow-answer-list] li strong").all_inner_texts()
+        assert answers == [s.option.label for s in path.steps]
+        assert visible(page) == [path.outcome.id]
+        node = page.locator(f'[data-node="{path.outcome.id}"]')
+        assert node.get_attribute("data-kind") == "outcome"
+        assert page.locator("[data-flow-answer-list] li").count() == len(path.steps)
+        assert node.locator(".guide-flow__links a").count() >= 1
+    assert_clean(watch, base_url)
+
+
+# ── History, reload, changing answers ───────────────────────────────────────
+
+
+def test_back_forward_and_reload_keep_the_state(page, watch, base_url: str) -> None:
+    open_flow(page, base_url, "hiring")
+    answer(page, "hiring", "stage", "deploy-pain")
+    answer(page, "hiring", "deploy-pain", "release-time")
+    assert page.evaluate("location.hash") == "#hiring/2.5"
+    assert page.locator("[data-flow-progress]").inner_text() == "Question 3 of at most 3"
+    page.go_back()
+    page.wait_for_function("() => location.hash === '#hiring/2'")
+    assert visible(page) == ["deploy-pain"]
+    page.go_forward()
+    page.wait_for_function("() => location.hash === '#hiring/2.5'")
+    assert visible(page) == ["release-time"]
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector("[data-flow-ready]", state="attached")
+    assert visible(page) == ["release-time"]
+    assert page.locator("[data-flow-answer-list] li").count() == 2
+    page.locator('[data-flow-action="back"]').click()
+    page.wait_for_function("() => location.hash === '#hiring/2'")
+    assert visible(page) == ["deploy-pain"]
+    assert_clean(watch, base_url)
+
+
+def test_changing_an_earlier_answer(page, watch, base_url: str) -> None:
+    open_flow(page, base_url, "hiring", "#hiring/3.3.3")
+    assert visible(page) == ["mature-priority"]
+    items = page.locator("[data-flow-answer-list] li")
+    assert items.count() == 3
+    assert "Models run in production" in items.nth(0).inner_text()
+    items.nth(1).locator("button").click()  # change the answer to question 2 of this walk
+    page.wait_for_function("() => location.hash === '#hiring/3'")
+    assert visible(page) == ["production-upkeep"]
+    assert items.count() == 1
+    answer(page, "hiring", "production-upkeep", "mlops-automate")
+    assert visible(page) == ["mlops-automate"]
+    assert page.evaluate("location.hash") == "#hiring/3.1"
+    assert_clean(watch, base_url)
+
+
+@pytest.mark.parametrize("hash_", ["#hiring/nope", "#hiring/6", "#hiring/1.0", "#hiring/%E0%A4%A",
+                                   "#flow-hiring-ml-first", "#hiring/2.1.1", "#hiring/2..1", "#hiring/"])
+def test_tampered_link_restarts_with_a_notice(page, watch, base_url: str, hash_: str) -> None:
+    open_flow(page, base_url, "hiring", hash_)
+    if hash_ == "#hiring/%E0%A4%A":  # undecodable: not a state of ours, so the flow simply starts
+        assert visible(page) == ["stage"]
+    else:
+        assert visible(page) == ["stage"]
+        notice = page.locator("[data-flow-notice]")
+        assert notice.is_visible()
+        assert "starts again" in notice.inner_text()
+        assert page.evaluate("location.hash") == "#hiring"
+    assert_clean(watch, base_url)
+
+
+def test_other_hashes_leave_the_flow_alone(page, watch, base_url: str) -> None:
+    open_flow(page, base_url, "hiring", "#hiring/5")
+    page.evaluate("location.hash = '#flow-hiring--diagram'")
+    page.wait_for_function("() => location.hash === '#flow-hiring--diagram'")
+    assert visible(page) == ["stage-unsure"]
+    assert not page.locator("[data-flow-notice]").is_visible()
+    assert_clean(watch, base_url)
+
+
+# ── Copy link, copy summary ─────────────────────────────────────────────────
+
+
+def test_copy_link_and_copy_summary(context, page, watch, base_url: str) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    open_flow(page, base_url, "hiring", "#hiring/5.1.2")
+    page.locator('[data-flow-action="copy-link"]').click()
+    page.wait_for_function("() => document.querySelector('[data-flow-live]').textContent === 'Link copied.'")
+    link = base_url + PAGES["hiring"] + "#hiring/5.1.2"
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    page.locator('[data-flow-action="copy-summary"]').click()
+    page.wait_for_function("() => document.querySelector('[data-flow-live]').textContent === 'Summary copied.'")
+    flow = FLOWS["hiring"]
+    outcome = flow.nodes["ml-first-defer-platform"]
+    expected = "\n".join([
+        "Which role do we need?", "",
+        f"1. {flow.nodes['stage'].question} I'm not sure",
+        f"2. {flow.nodes['stage-unsure'].question} No, we only have ideas or experiments so far",
+        f"3. {flow.nodes['exploring-plan'].question} Set up ML infrastructure first, so we are ready when models arrive",
+        "", f"Recommendation: {outcome.title}", " ".join(outcome.summary.split()), "", f"Link: {link}"])
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    # The copied link opens the same result.
+    page.goto(link, wait_until="networkidle")
+    assert visible(page) == ["ml-first-defer-platform"]
+    assert_clean(watch, base_url)
+
+
+# ── Focus, screen readers, keyboard ─────────────────────────────────────────
+
+
+def test_keyboard_only_with_focus_and_announcements(page, watch, base_url: str) -> None:
+    open_flow(page, base_url, "career")
+    page.locator('[data-node="enjoy"] [data-next]').first.focus()
+    for tabs, expected in ((0, "model-trouble"), (1, "rely-on")):  # answer 1, then answer 2 of the next question
+        for _ in range(tabs):
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'H2'")
+        assert visible(page) == [expected]
+        assert page.evaluate("document.activeElement.closest('[data-node]').getAttribute('data-node')") == expected
+        live = page.locator("[data-flow-live]").inner_text()
+        assert live.endswith(FLOWS["career"].nodes[expected].question), live
+        page.keyboard.press("Tab")  # from the heading straight to the first answer
+        assert page.evaluate("document.activeElement.getAttribute('data-next')") is not None
+    assert page.evaluate("location.hash") == "#career/1.2"
+    # Back with the keyboard: Tab to the Back button.
+    page.locator('[data-flow-action="back"]').focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.hash === '#career/1'")
+    assert page.evaluate("document.activeElement.tagName") == "H2"
+    assert_clean(watch, base_url)
+
+
+def test_print_shows_every_node_even_when_enhanced(page, base_url: str) -> None:
+    open_flow(page, base_url, "hiring", "#hiring/2")
+    assert visible(page) == ["deploy-pain"]
+    page.emulate_media(media="print")
+    assert len(visible(page)) == len(FLOWS["hiring"].nodes)
+    assert not page.locator("[data-flow-controls]").is_visible()
+    assert page.locator(".guide-flow__goto").first.is_visible()
+
+
+# ── Without JavaScript ──────────────────────────────────────────────────────
+
+
+@pytest.fixture
+def nojs_page(browser) -> Iterator:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("flow_id", sorted(FLOWS))
+def test_without_javascript_every_answer_link_reaches_its_node(nojs_page, base_url: str, flow_id: str) -> None:
+    flow = FLOWS[flow_id]
+    page = nojs_page
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url + PAGES[flow_id], wait_until="networkidle")
+    assert sorted(visible(page)) == sorted(flow.nodes)
+    assert page.locator("[data-flow-controls]").is_hidden()
+    assert page.locator(".guide-flow__nojs").is_visible()
+    reached = {flow.start}
+    frontier = [flow.start]
+    while frontier:  # breadth first, clicking every answer link once
+        node_id = frontier.pop(0)
+        node = flow.nodes[node_id]
+        if not isinstance(node, tree.Question):
+            continue
+        for index, option in enumerate(node.options):
+            page.evaluate(f"location.hash = '#flow-{flow_id}-{node_id}'")
+            link = page.locator(f'[data-node="{node_id}"] [data-next]').nth(index)
+            assert link.get_attribute("data-next") == option.next
+            link.click()
+            assert page.evaluate("location.hash") == f"#flow-{flow_id}-{option.next}"
+            target = page.locator(f"#flow-{flow_id}-{option.next}")
+            assert target.get_attribute("data-node") == option.next
+            assert target.is_visible()
+            assert target.evaluate("el => el.getBoundingClientRect().top") < 200  # scrolled to it
+            if option.next not in reached:
+                reached.add(option.next)
+                frontier.append(option.next)
+    assert {o.id for o in flow.outcomes} <= reached
+    assert [u for u in requests if not u.startswith(base_url)] == []
+
+
+def test_without_javascript_questions_are_numbered_and_outcomes_list_their_paths(nojs_page, base_url: str) -> None:
+    page = nojs_page
+    page.goto(base_url + PAGES["hiring"], wait_until="networkidle")
+    flow = FLOWS["hiring"]
+    analysis = tree.analyse(flow)
+    for q in flow.questions:
+        tag = page.locator(f'[data-node="{q.id}"] .guide-flow__tag').inner_text()
+        assert tag.lower() == f"question {analysis.numbers[q.id]}"
+    for outcome in flow.outcomes:
+        listed = page.locator(f'[data-node="{outcome.id}"] .guide-flow__paths li')
+        assert listed.count() == len(analysis.paths_to[outcome.id])
+    goto = page.locator('[data-node="stage"] [data-next="deploy-pain"] .guide-flow__goto').inner_text()
+    assert goto.strip() == f"→ Question {analysis.numbers['deploy-pain']}"
+
+
+# ── Accessibility ───────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("flow_id", "hash_"), [
+    ("hiring", ""), ("hiring", "#hiring/2"), ("hiring", "#hiring/2.1"),
+    ("career", ""), ("career", "#career/3.3"), ("career", "#career/2.1"),
+])
+def test_axe_finds_no_violations(page, base_url: str, flow_id: str, hash_: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    open_flow(page, base_url, flow_id, hash_)
+    expected = {"": None, "#hiring/2": "deploy-pain", "#hiring/2.1": "mlops-deploy", "#career/3.3": "rely-on",
+                "#career/2.1": "mlops-engineer"}
+    assert visible(page) == [expected.get(hash_) or FLOWS[flow_id].start]
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_the_unenhanced_form(page, base_url: str, scheme: str) -> None:
+    """The no-JS form (flow.js blocked, so axe itself can still run)."""
+    page.route("**/flow.js", lambda route: route.abort())
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base_url + PAGES["hiring"], wait_until="networkidle")
+    assert len(visible(page)) == len(FLOWS["hiring"].nodes)
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
+
+
+# ── Material's instant navigation (document$) ──────────────────────────────
+
+
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A build of the real site with Material's navigation.instant turned on, served locally."""
+    project = tmp_path_factory.mktemp("instant")
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "    - navigation.sections\n" in text
+    text = text.replace("    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n", 1)
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    result = mkdocs_build(project / "site", config=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_flow_survives_instant_navigation(page, watch, instant_site: str) -> None:
+    page.goto(instant_site + "index.html", wait_until="networkidle")
+    page.locator('.md-nav a[href$="decide/hiring.html"]').first.click()
+    page.wait_for_selector('[data-flow="hiring"][data-flow-ready]', state="attached")
+    assert visible(page) == ["stage"]
+    answer(page, "hiring", "stage", "deploy-pain")
+    assert visible(page) == ["deploy-pain"]
+    # Away to the other flow and back again, without full page loads.
+    page.locator('.md-nav a[href$="decide/career.html"]').first.click()
+    page.wait_for_selector('[data-flow="career"][data-flow-ready]', state="attached")
+    assert visible(page) == ["enjoy"]
+    answer(page, "career", "enjoy", "good-week")
+    page.locator('.md-nav a[href$="decide/hiring.html"]').first.click()
+    page.wait_for_selector('[data-flow="hiring"][data-flow-ready]', state="attached")
+    assert visible(page) == ["stage"]
+    answer(page, "hiring", "stage", "mature-priority")
+    assert visible(page) == ["mature-priority"]
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    assert watch.console_errors == [] and watch.page_errors == []
