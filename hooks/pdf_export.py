@@ -60,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         if missing:
             raise PluginError(
                 f"{EXPORT_VARIABLE}=1 needs {', '.join(missing)} (pinned in requirements-test.txt): "
-                "run scripts/pdf.sh, which installs them, instead of mkdocs build."
+                "run scripts/pdf.sh, which installs what is missing, instead of mkdocs build."
             )
     config.extra["guide_pdf"] = {
         "href": PDF_FILE if export_requested() else NO_PDF_TARGET,

@@ -477,12 +477,26 @@ def test_a_plain_build_writes_no_pdf_and_links_to_the_offline_page(site_dir: Pat
         assert offline.find(id=fragment) is not None, f"offline.html has no #{fragment}"
 
 
-def test_export_needs_no_browser_and_the_plain_build_does_not_load_weasyprint() -> None:
-    source = (ROOT / "hooks" / "pdf_export.py").read_text(encoding="utf-8")
-    assert "playwright" not in source and "chromium" not in source.lower()
-    document = (ROOT / "hooks" / "pdf_document.py").read_text(encoding="utf-8")
-    assert not re.search(r"^(import weasyprint|from weasyprint|from bs4|import bs4)", document, flags=re.M), \
-        "pdf_document must import WeasyPrint and Beautiful Soup lazily (plain builds need neither)"
+def test_export_without_weasyprint_says_what_to_run(tmp_path: Path) -> None:
+    """A machine set up for serving only: a clear message, not a traceback."""
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text('import sys\nsys.modules["weasyprint"] = None\n', encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", env={"PDF_EXPORT": "1", "PYTHONPATH": str(blocker)})
+    assert result.returncode != 0
+    assert "PDF_EXPORT=1 needs weasyprint" in result.stderr and "scripts/pdf.sh" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_plain_build_needs_neither_weasyprint_nor_a_browser(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(
+        "import sys\nfor name in ('weasyprint', 'bs4', 'playwright'):\n    sys.modules[name] = None\n",
+        encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", env={"PYTHONPATH": str(blocker)})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
 
 
 # ── Printing one page from the browser (Ctrl+P) ────────────────────────────────
