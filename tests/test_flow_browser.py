@@ -35,10 +35,14 @@ def open_flow(page, base_url: str, flow_id: str, hash_: str = "") -> None:
 
 def answer(page, flow_id: str, current: str, target: str, which: int = 0) -> None:
     """Click the answer of `current` that leads to `target` (the which-th such answer)."""
-    before = page.evaluate("location.hash")
     page.locator(f'[data-flow="{flow_id}"] [data-node="{current}"] [data-next="{target}"]').nth(which).click()
-    page.wait_for_function(f"() => location.hash !== {before!r}")
+    wait_for_node(page, flow_id, target)
     assert visible(page) == [target]
+
+
+def wait_for_node(page, flow_id: str, node_id: str) -> None:
+    """Wait until flow.js has shown node_id (hashchange is handled asynchronously)."""
+    page.wait_for_selector(f'[data-flow="{flow_id}"] [data-node="{node_id}"].guide-flow__node--current')
 
 
 def assert_clean(watch, base_url: str) -> None:
@@ -58,6 +62,7 @@ def test_every_path_reaches_its_outcome(page, watch, base_url: str, flow_id: str
         if number:
             page.locator(f'[data-flow="{flow_id}"] [data-flow-action="restart"]').click()
             page.wait_for_function(f"() => location.hash === '#{flow_id}'")
+            wait_for_node(page, flow_id, flow.start)
         assert visible(page) == [flow.start]
         for step in path.steps:
             assert visible(page) == [step.question.id]
@@ -85,17 +90,18 @@ def test_back_forward_and_reload_keep_the_state(page, watch, base_url: str) -> N
     assert page.evaluate("location.hash") == "#hiring/2.5"
     assert page.locator("[data-flow-progress]").inner_text() == "Question 3 of at most 3"
     page.go_back()
-    page.wait_for_function("() => location.hash === '#hiring/2'")
+    wait_for_node(page, "hiring", "deploy-pain")
     assert visible(page) == ["deploy-pain"]
     page.go_forward()
-    page.wait_for_function("() => location.hash === '#hiring/2.5'")
+    wait_for_node(page, "hiring", "release-time")
     assert visible(page) == ["release-time"]
     page.reload(wait_until="networkidle")
     page.wait_for_selector("[data-flow-ready]", state="attached")
     assert visible(page) == ["release-time"]
     assert page.locator("[data-flow-answer-list] li").count() == 2
     page.locator('[data-flow-action="back"]').click()
-    page.wait_for_function("() => location.hash === '#hiring/2'")
+    wait_for_node(page, "hiring", "deploy-pain")
+    assert page.evaluate("location.hash") == "#hiring/2"
     assert visible(page) == ["deploy-pain"]
     assert_clean(watch, base_url)
 
@@ -107,7 +113,8 @@ def test_changing_an_earlier_answer(page, watch, base_url: str) -> None:
     assert items.count() == 3
     assert "Models run in production" in items.nth(0).inner_text()
     items.nth(1).locator("button").click()  # change the answer to question 2 of this walk
-    page.wait_for_function("() => location.hash === '#hiring/3'")
+    wait_for_node(page, "hiring", "production-upkeep")
+    assert page.evaluate("location.hash") == "#hiring/3"
     assert visible(page) == ["production-upkeep"]
     assert items.count() == 1
     answer(page, "hiring", "production-upkeep", "mlops-automate")
@@ -135,6 +142,7 @@ def test_other_hashes_leave_the_flow_alone(page, watch, base_url: str) -> None:
     open_flow(page, base_url, "hiring", "#hiring/5")
     page.evaluate("location.hash = '#flow-hiring--diagram'")
     page.wait_for_function("() => location.hash === '#flow-hiring--diagram'")
+    page.evaluate("() => new Promise(resolve => setTimeout(resolve, 100))")  # let hashchange run
     assert visible(page) == ["stage-unsure"]
     assert not page.locator("[data-flow-notice]").is_visible()
     assert_clean(watch, base_url)
@@ -188,7 +196,8 @@ def test_keyboard_only_with_focus_and_announcements(page, watch, base_url: str) 
     # Back with the keyboard: Tab to the Back button.
     page.locator('[data-flow-action="back"]').focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("() => location.hash === '#career/1'")
+    wait_for_node(page, "career", "model-trouble")
+    assert page.evaluate("location.hash") == "#career/1"
     assert page.evaluate("document.activeElement.tagName") == "H2"
     assert_clean(watch, base_url)
 
