@@ -392,7 +392,7 @@ def write_pdf(html: str, *, base_url: Path, target: Path,
     logger.addHandler(collect)
     try:
         document = weasyprint.HTML(string=html, base_url=str(base_url)).render()
-        document.write_pdf(target)
+        document.write_pdf(target, pdf_tags=True)  # tagged PDF: structure for screen readers
     finally:
         logger.removeHandler(collect)
     return RenderResult(page_count=len(document.pages), warnings=(*extra_warnings, *collect.messages))
