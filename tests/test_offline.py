@@ -1,11 +1,14 @@
 """The built site opened straight from disk (file://, no server) in Chromium: the nav,
 search (Material's offline plugin with the committed iframe-worker shim) and both flows
-work, and nothing is fetched from anywhere but the folder itself."""
+work, and nothing is fetched from anywhere but the folder itself. The browser tests run
+on a copy of site/ that went through a zip file, as the README suggests sharing it."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,17 @@ NAV = nav_pages()
 FLOW_PAGES = [source for _, source in NAV if source.startswith("decide/")]
 SHIM = ROOT / "docs" / "assets" / "javascripts" / "iframe-worker-shim.js"
 NPM_SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+
+
+@pytest.fixture(scope="session")
+def unzipped_site(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """site/ zipped, and the zip unpacked somewhere else: the offline copy a reader gets."""
+    work = tmp_path_factory.mktemp("offline-copy")
+    archive = Path(shutil.make_archive(str(work / "site"), "zip", root_dir=site_dir))
+    target = work / "unzipped"
+    with zipfile.ZipFile(archive) as bundle:
+        bundle.extractall(target)
+    return target
 
 
 def file_url(site_dir: Path, source: str) -> str:
@@ -42,41 +56,41 @@ def test_the_committed_shim_is_the_npm_one_and_every_page_loads_it(site_dir: Pat
     assert (site_dir / "search" / "search_index.js").is_file()
 
 
-def test_every_nav_page_is_reached_by_clicking_through_the_nav(page, watch, site_dir: Path) -> None:
+def test_every_nav_page_is_reached_by_clicking_through_the_nav(page, watch, unzipped_site: Path) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(file_url(site_dir, NAV[0][1]))
+    page.goto(file_url(unzipped_site, NAV[0][1]))
     for title, source in NAV[1:]:
         page.locator("nav.md-nav--primary").get_by_role("link", name=title, exact=True).first.click()
-        page.wait_for_url(file_url(site_dir, source))
+        page.wait_for_url(file_url(unzipped_site, source))
         assert page.locator("article h1").first.is_visible(), source
     # And back home through the header's title link.
     page.locator("a.md-header__button.md-logo").click()
-    page.wait_for_url(file_url(site_dir, NAV[0][1]))
-    assert local_only(watch, site_dir) == []
+    page.wait_for_url(file_url(unzipped_site, NAV[0][1]))
+    assert local_only(watch, unzipped_site) == []
     assert watch.console_errors == [] and watch.page_errors == []
 
 
-def test_search_finds_a_page_and_opens_it(page, watch, site_dir: Path) -> None:
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_search_finds_a_page_and_opens_it(page, watch, unzipped_site: Path) -> None:
+    index = json.loads((unzipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     target = next(doc for doc in index["docs"] if doc["location"] == page_url_path("responsibilities.md"))
     query = re.sub(r"<[^>]+>", "", target["title"])
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(file_url(site_dir, "faq.md"))
+    page.goto(file_url(unzipped_site, "faq.md"))
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially(query)
     hit = page.locator(f'.md-search-result__item a[href*="{page_url_path("responsibilities.md")}"]').first
     hit.wait_for(state="visible", timeout=15_000)
     hit.click()
-    page.wait_for_url(re.compile(re.escape(file_url(site_dir, "responsibilities.md"))))
+    page.wait_for_url(re.compile(re.escape(file_url(unzipped_site, "responsibilities.md"))))
     assert page.locator("article h1").first.is_visible()
-    assert local_only(watch, site_dir) == []
+    assert local_only(watch, unzipped_site) == []
     assert watch.console_errors == [] and watch.page_errors == []
 
 
 @pytest.mark.parametrize("source", FLOW_PAGES)
-def test_a_flow_walks_from_its_first_question_to_an_outcome(page, watch, site_dir: Path, source: str) -> None:
-    page.goto(file_url(site_dir, source))
+def test_a_flow_walks_from_its_first_question_to_an_outcome(page, watch, unzipped_site: Path, source: str) -> None:
+    page.goto(file_url(unzipped_site, source))
     flow = page.locator("[data-flow]").first
     shown = flow.locator("[data-node]:visible")
     assert shown.count() == 1, "with JS the flow shows one question at a time"
@@ -91,6 +105,6 @@ def test_a_flow_walks_from_its_first_question_to_an_outcome(page, watch, site_di
         steps += 1
         assert steps < 50, "the flow does not end"
     assert steps >= 1
-    assert page.url.startswith(file_url(site_dir, source))
-    assert local_only(watch, site_dir) == []
+    assert page.url.startswith(file_url(unzipped_site, source))
+    assert local_only(watch, unzipped_site) == []
     assert watch.console_errors == [] and watch.page_errors == []
