@@ -841,5 +841,5 @@ def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str],
     analysis = analyse(flow)
     return strict_env(env).get_template(template).render(
         flow=flow, analysis=analysis, diagram=layout(flow, analysis), urls=urls, assets=assets,
-        anchor=lambda node_id: f"flow-{flow.id}-{node_id}",
+        prefix=f"flow-{flow.id}-",  # a node's anchor is prefix + node id
     )
