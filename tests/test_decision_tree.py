@@ -271,3 +271,13 @@ def test_shipped_trees_load_and_every_question_offers_a_way_out() -> None:
             assert any(label.startswith("I'm not sure") for label in labels), (flow.id, q.id)
         for outcome in flow.outcomes:
             assert outcome.links and all("#" not in link.page for link in outcome.links)
+
+
+def test_collector_is_resumed_after_parse_and_render() -> None:
+    import gc
+
+    assert gc.isenabled()
+    render(load("valid"))
+    with pytest.raises(tree.TreeError):
+        load("bad-cycle")
+    assert gc.isenabled()
