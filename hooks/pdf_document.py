@@ -73,6 +73,15 @@ class SourcePage:
 
 
 @dataclass(frozen=True)
+class TocEntry:
+    """A section of a page in the table of contents."""
+
+    title: str
+    anchor: str
+    kicker: str | None = None  # a heading's label part, e.g. "Outcome"
+
+
+@dataclass(frozen=True)
 class PrintPage:
     """One page of the print document: its anchor, titles and paper-ready body."""
 
@@ -82,6 +91,7 @@ class PrintPage:
     anchor: str
     heading: str  # the text of the page's h1
     body: str  # inner HTML of the page's article, rewritten
+    sections: tuple[TocEntry, ...] = ()  # its h2 sections, outside decision flows
 
 
 @dataclass(frozen=True)
@@ -180,6 +190,7 @@ def assemble(pages: Sequence[SourcePage], *, svg_css: str = "") -> PrintDocument
                 section=p.source.section,
                 anchor=p.anchor,
                 heading=_heading(p),
+                sections=_sections(p.article),
                 body=p.article.decode_contents(),
             )
             for p in parsed
@@ -200,6 +211,26 @@ def _parse(page: SourcePage) -> _ParsedPage:
             "a template override must keep Material's article element."
         )
     return _ParsedPage(source=page, anchor=page_anchor(page.url), article=article)
+
+
+def _sections(article: Tag) -> tuple[TocEntry, ...]:
+    """The page's h2 sections for the contents. Of a decision flow only the outcomes are
+    listed (a reader may look one up directly); its questions are read from Question 1 on."""
+    entries = []
+    for h2 in article.find_all("h2", id=True):
+        node = h2.find_parent(attrs={"data-node": True})
+        if node is not None and node.get("data-kind") != "outcome":
+            continue
+        if h2.find_parent("figure") is not None:
+            continue  # a diagram's title
+        parts = h2.find_all(True, recursive=False)
+        if len(parts) >= 2:  # "<span>Outcome</span> <span>Hire ...</span>": label and title
+            kicker = parts[0].get_text(" ", strip=True)
+            title = " ".join(part.get_text(" ", strip=True) for part in parts[1:])
+            entries.append(TocEntry(title=title, anchor=str(h2["id"]), kicker=kicker))
+        else:
+            entries.append(TocEntry(title=h2.get_text(" ", strip=True), anchor=str(h2["id"])))
+    return tuple(entries)
 
 
 def _heading(page: _ParsedPage) -> str:

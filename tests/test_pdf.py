@@ -80,10 +80,25 @@ class PdfBuild:
         return PdfReader(self.pdf)
 
     @cached_property
-    def contents(self) -> dict[str, int]:
-        """The table of contents: nav title -> page number (the contents follow the cover)."""
-        return {squash(m.group(1)): int(m.group(2))
-                for m in re.finditer(r"^(.+?)\s*\.{3,}\s*(\d+)$", self.pages_text[1], flags=re.M)}
+    def contents_pages(self) -> list[str]:
+        """The pages after the cover whose running header says "Contents"."""
+        pages = []
+        for text in self.pages_text[1:]:
+            if "Contents" not in [line.strip() for line in text.splitlines()[:4]]:
+                break
+            pages.append(text)
+        assert pages, "no contents after the cover"
+        return pages
+
+    @cached_property
+    def contents(self) -> list[tuple[str, int]]:
+        """The table of contents, in order: (entry, page number)."""
+        return [(squash(m.group(1)), int(m.group(2)))
+                for m in re.finditer(r"^(.+?)\s*\.{3,}\s*(\d+)$", "\n".join(self.contents_pages), flags=re.M)]
+
+    @cached_property
+    def body_start(self) -> int:
+        return min(page for _, page in self.contents)
 
     def page_of_id(self, source: str, element_id: str) -> int:
         """1-based page of an element of a page, by the PDF's named destination for it."""
@@ -94,7 +109,7 @@ class PdfBuild:
 
     def page_of(self, needle: str) -> int:
         """1-based number of the first page after the contents whose text holds needle."""
-        first = min(self.contents.values())
+        first = self.body_start
         for number, text in enumerate(self.pages_text[first - 1:], start=first):
             if paper_text(needle) in paper_text(text):
                 return number
@@ -151,19 +166,31 @@ def test_every_page_after_the_cover_has_its_number_in_the_footer(pdf_build: PdfB
         assert f"Page {number} of {total}" in squash(text), f"page {number} has no page number"
 
 
-def test_contents_list_every_nav_page_with_the_page_it_starts_on(pdf_build: PdfBuild) -> None:
-    assert "Contents" in pdf_build.pages_text[1]
-    entries = pdf_build.contents
+def test_contents_list_every_nav_page_and_its_sections_with_their_pages(pdf_build: PdfBuild) -> None:
+    """Each nav page, then its h2 sections (of a flow: its outcomes), each on the page it
+    names; nothing else."""
+    expected: list[tuple[str, int]] = []
     for title, source in NAV:
-        assert title in entries, f"{title!r} missing from the contents: {sorted(entries)}"
-        heading = visible_text(pdf_build.article(source).find("h1"))
-        page_text = paper_text(pdf_build.pages_text[entries[title] - 1])
-        assert paper_text(heading) in page_text, f"contents say {title!r} is on page {entries[title]}"
+        article = pdf_build.article(source)
+        start = pdf_build.page_of_id(source, article.find("h1")["id"])
+        heading = visible_text(article.find("h1"))
+        assert paper_text(heading) in paper_text(pdf_build.pages_text[start - 1]), title
+        expected.append((title, start))
+        for h2 in article.find_all("h2"):
+            node = h2.find_parent(attrs={"data-node": True})
+            if h2.find_parent(attrs={"hidden": True}) or h2.find_parent("figure") \
+                    or (node is not None and node["data-kind"] != "outcome"):
+                continue
+            expected.append((visible_text(h2), pdf_build.page_of_id(source, h2["id"])))
+    # A flow outcome is listed as "Outcome: title" (its heading's label, a colon, its title).
+    listed = [(title.replace(":", ""), page) for title, page in pdf_build.contents]
+    assert listed == [(squash(title.replace(":", "")), page) for title, page in expected]
 
 
 def test_pages_come_in_nav_order(pdf_build: PdfBuild) -> None:
     """The contents test checks each page starts where the contents say."""
-    starts = [pdf_build.contents[title] for title, _ in NAV]
+    listed = dict(pdf_build.contents[::-1])  # first entry wins: a page comes before its sections
+    starts = [listed[title] for title, _ in NAV]
     assert starts == sorted(set(starts)), list(zip([t for t, _ in NAV], starts))
 
 
