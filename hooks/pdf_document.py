@@ -422,7 +422,9 @@ def write_pdf(html: str, *, base_url: Path, target: Path,
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        document = weasyprint.HTML(string=html, base_url=str(base_url)).render()
+        # Files of the built site only: no network at build time, whatever a page links.
+        fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
+        document = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=fetcher).render()
         document.write_pdf(target, pdf_tags=True)  # tagged PDF: structure for screen readers
     finally:
         logger.removeHandler(collect)

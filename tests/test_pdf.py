@@ -389,6 +389,15 @@ def test_following_a_flow_on_paper_reaches_an_outcome(pdf_build: PdfBuild, sourc
 
 # ── Links between pages become links inside the document ──────────────────────
 
+def test_the_export_fetches_nothing_from_the_network(tmp_path: Path) -> None:
+    """A page that points at a remote image gets a warning (which fails --strict), not a download."""
+    html = '<html><body><p>x</p><img src="https://example.org/remote.png" alt=""></body></html>'
+    result = pdf_document.write_pdf(html, base_url=tmp_path, target=tmp_path / "t.pdf")
+    assert result.page_count == 1
+    assert any("disallowed protocol" in w and "https://example.org/remote.png" in w for w in result.warnings), \
+        result.warnings
+
+
 def test_page_urls_resolve_like_a_browser() -> None:
     resolve = pdf_document.normalise_page_url
     assert resolve("../index.html", "roles/ml-engineer.html") == "index.html"
