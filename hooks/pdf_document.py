@@ -271,6 +271,8 @@ def _style_svgs(article: Tag, css: str) -> None:
     if "<" in css:
         raise DocumentError("The PDF's SVG stylesheet holds a '<': inside an inline SVG it would start an element.")
     for svg in article.find_all("svg"):
+        if svg.find_parent(class_=("twemoji", "md-icon")) is not None:
+            continue  # an icon: drawn by its own attributes
         style = article.new_tag("style")
         style.string = css
         svg.insert(0, style)

@@ -468,6 +468,21 @@ def test_hidden_content_opens_and_controls_go() -> None:
     assert page.heading == "FAQ"
 
 
+def test_diagrams_get_their_style_and_keep_their_internal_references() -> None:
+    body = ('<h1>D</h1><span class="twemoji"><svg viewBox="0 0 24 24"><path d="M0 0"/></svg></span>'
+            '<figure><svg viewBox="0 0 10 10"><defs><marker id="arrow"><path d="M0 0"/></marker></defs>'
+            '<path class="edge" d="M0 0 L5 5" marker-end="url(#arrow)"/></svg></figure>')
+    page = pdf_document.assemble([_page("decide/d.html", body)], svg_css=".edge { stroke: #555555; }").pages[0]
+    soup = BeautifulSoup(page.body, "html.parser")
+    icon, diagram = soup.find_all("svg")
+    assert icon.find("style") is None
+    assert diagram.find("style").get_text() == ".edge { stroke: #555555; }"
+    assert diagram.find("marker")["id"] == "decide-d--arrow"
+    assert diagram.find("path", class_="edge")["marker-end"] == "url(#decide-d--arrow)"
+    with pytest.raises(pdf_document.DocumentError, match="'<'"):
+        pdf_document.assemble([_page("decide/d.html", body)], svg_css="/* <svg> */")
+
+
 def test_a_flow_answer_that_leads_nowhere_is_an_error() -> None:
     body = ('<div data-flow="f"><section id="n1" data-node="a" data-kind="question"><h2>Question 1</h2>'
             '<a href="#missing" data-next="missing">Yes</a></section></div>')
