@@ -278,9 +278,13 @@ def test_no_screen_only_controls(pdf_build: PdfBuild) -> None:
         prose += " " + visible_text(article)
     controls.discard("")
     page = pdf_build.page_html("index.md")
-    palette = {squash(str(label["title"])) for label in page.select("form[data-md-component=palette] label[title]")}
-    assert controls and palette
-    for text in controls | palette:
+    # The page's own controls outside the article: palette switch, search box, skip link, back to top.
+    chrome = {squash(str(label["title"])) for label in page.select("form[data-md-component=palette] label[title]")}
+    chrome |= {squash(str(box["placeholder"])) for box in page.select("input.md-search__input[placeholder]")}
+    chrome |= {squash(c.get_text(" ")) for c in page.select("a.md-skip, button.md-top")}
+    chrome.discard("")
+    assert controls and len(chrome) >= 4, chrome
+    for text in controls | chrome:
         assert paper_text(pdf_build.text).count(paper_text(text)) <= paper_text(prose).count(paper_text(text)), \
             f"screen-only control {text!r} is in the PDF"
 
