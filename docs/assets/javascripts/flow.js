@@ -84,6 +84,7 @@
       history.replaceState(history.state, "", this.hashFor([]));
       this.show([], moveFocus);
       this.say(this.notice, "That link did not match the questions of this flow, so it starts again from the first question.");
+      if (moveFocus) this.notice.scrollIntoView({ block: "nearest" });
       return;
     }
     this.show(path, moveFocus);
@@ -137,7 +138,7 @@
     var heading = $(node, "h2");
     if (moveFocus) {
       heading.focus({ preventScroll: true });
-      heading.scrollIntoView({ block: "nearest" });
+      this.progress.scrollIntoView({ block: "nearest" });
       this.live.textContent = "";
       this.live.textContent = (isOutcome ? "Result: " : this.progress.textContent + ": ") + text($(node, "h2 .guide-flow__text"));
     }
