@@ -152,8 +152,8 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Path_:
-    """A path from the start to an outcome."""
+class Route:
+    """A route from the start to an outcome: the answers given, in order."""
 
     steps: tuple[Step, ...]
     outcome: Outcome
@@ -166,8 +166,8 @@ class Analysis:
     order: tuple[str, ...]            # questions in reading order, then outcomes
     numbers: Mapping[str, int]        # question id -> visible number ("Question 3")
     remaining: Mapping[str, int]      # node id -> most questions still to answer from here
-    paths: tuple[Path_, ...]          # every path from the start, in order
-    paths_to: Mapping[str, tuple[Path_, ...]]
+    paths: tuple[Route, ...]          # every path from the start, in order
+    paths_to: Mapping[str, tuple[Route, ...]]
 
 
 # ── Speed ───────────────────────────────────────────────────────────────────
@@ -665,17 +665,17 @@ def analyse(flow: Flow) -> Analysis:
     for node_id in reversed(order):
         node = flow.nodes[node_id]
         remaining[node_id] = (1 + max(remaining[o.next] for o in node.options)) if isinstance(node, Question) else 0
-    paths: list[Path_] = []
+    paths: list[Route] = []
     stack: list[tuple[str, tuple[Step, ...]]] = [(flow.start, ())]
     while stack:
         node_id, steps = stack.pop()
         node = flow.nodes[node_id]
         if isinstance(node, Outcome):
-            paths.append(Path_(steps, node))
+            paths.append(Route(steps, node))
             continue
         for option in reversed(node.options):
             stack.append((option.next, steps + (Step(node, option),)))
-    paths_to: dict[str, list[Path_]] = {o: [] for o in outcome_ids}
+    paths_to: dict[str, list[Route]] = {o: [] for o in outcome_ids}
     for path in paths:
         paths_to[path.outcome.id].append(path)
     return Analysis(tuple(question_ids + outcome_ids), numbers, remaining, tuple(paths),

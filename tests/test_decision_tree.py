@@ -281,3 +281,12 @@ def test_collector_is_resumed_after_parse_and_render() -> None:
     with pytest.raises(tree.TreeError):
         load("bad-cycle")
     assert gc.isenabled()
+
+
+def test_misspelled_kind_gives_one_clear_message() -> None:
+    text = (DATA / "valid.yml").read_text(encoding="utf-8")
+    text = text.replace("  - id: second\n    kind: question\n", "  - id: second\n    kind: questoin\n")
+    with pytest.raises(tree.TreeError) as caught:
+        tree.parse_flow(text, "v.yml")
+    assert str(caught.value) == ("v.yml:17 (node 'second'): kind is 'questoin', which is not allowed. "
+                                 "Fix: use one of: question, outcome.")
