@@ -21,9 +21,11 @@ SKIPPED_CLASSES = frozenset({"guide-faq__permalink", "headerlink"})
 VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
                            "meta", "source", "track", "wbr"})
 # Block-level elements: their edges separate words ("</p><p>" must not glue two words).
-BLOCK_ELEMENTS = frozenset({"address", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
-                            "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p",
-                            "pre", "section", "summary", "table", "td", "th", "tr", "ul"})
+BLOCK_ELEMENTS = frozenset({
+    "address", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption", "figure",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "section", "summary",
+    "table", "td", "th", "tr", "ul",
+})
 
 
 class FaqMarkupError(ValueError):
@@ -119,6 +121,8 @@ def extract_faq_entries(html: str) -> list[FaqEntry]:
     Raises FaqMarkupError, naming the question, when one has no id, not exactly one
     summary, an empty question or an empty answer, or when two share an id.
     """
+    if FAQ_CLASS not in html:  # most pages: no need to parse them
+        return []
     parser = _FaqParser()
     parser.feed(html)
     parser.close()

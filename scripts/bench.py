@@ -22,6 +22,7 @@ import json
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -55,7 +56,8 @@ FLOW_GROWTH_MAX = 2.0            # "about linear": time per node at 10,000 <= 2x
 PAGE_MAX_BYTES = 400 * 1024
 FLOW_ASSETS_MAX_GZ = 8 * 1024    # the flow's own JS + CSS, gzipped
 PDF_MAX_S = 30.0
-LIGHTHOUSE_PAGES = ("index.md", "comparison.md", "decide/hiring.md", "decide/career.md")
+FLOW_PAGES = ("decide/hiring.md", "decide/career.md")
+LIGHTHOUSE_PAGES = ("index.md", "comparison.md", *FLOW_PAGES)
 LIGHTHOUSE_MIN = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 GZIP_LEVEL = 6                   # what nginx and most static hosts use
 COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|manifest\+json)|image/svg\+xml)")
@@ -86,18 +88,35 @@ def gzipped_size(data: bytes) -> int:
 
 # ── Builds ───────────────────────────────────────────────────────────────────
 
-def mkdocs_build(site: Path, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None) -> float:
-    """Build the site into `site`; return the wall-clock seconds. Raises on failure."""
+@dataclass(frozen=True)
+class BuildTime:
+    """How long one `mkdocs build` took: wall clock (what a person waits), CPU time of
+    the process (user + system; barely moved by other work on a shared machine), and
+    MkDocs' own figure for the build step (no interpreter start-up or config load)."""
+
+    wall: float
+    cpu: float
+    inner: float
+
+
+def mkdocs_build(site: Path, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None) -> BuildTime:
+    """Build the site into `site`; return how long it took. Raises on failure."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     result = subprocess.run(
-        [str(PYTHON), "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(site)],
+        [str(PYTHON), "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(site)],
         cwd=ROOT, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
     elapsed = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(f"mkdocs build with {config.name} failed:\n{result.stderr}")
-    return elapsed
+    reported = re.search(r"Documentation built in ([\d.]+) seconds", result.stderr)
+    if not reported:
+        raise SystemExit(f"mkdocs build with {config.name} did not say how long it took:\n{result.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return BuildTime(wall=elapsed, cpu=cpu, inner=float(reported.group(1)))
 
 
 def plain_config(folder: Path) -> Path:
@@ -124,20 +143,36 @@ def bench_builds(work: Path, runs: int) -> tuple[list[Row], Path]:
     site, baseline = work / "site", work / "plain-site"
     mkdocs_build(site)  # warm the file cache and Python's bytecode cache
     mkdocs_build(baseline, plain)
-    ours: list[float] = []
-    theirs: list[float] = []
+    ours: list[BuildTime] = []
+    theirs: list[BuildTime] = []
     for i in range(runs):  # ABBA order so drift in machine load hits both alike
         pair = [(ours, site, ROOT / "mkdocs.yml"), (theirs, baseline, plain)]
         for times, target, config in (pair if i % 2 == 0 else pair[::-1]):
             times.append(mkdocs_build(target, config))
-    ours_s, theirs_s = statistics.median(ours), statistics.median(theirs)
-    ratio = ours_s / theirs_s
+
+    def medians(times: list[BuildTime]) -> BuildTime:
+        return BuildTime(*(statistics.median(getattr(t, f) for t in times) for f in ("wall", "cpu", "inner")))
+
+    mine, plain_material = medians(ours), medians(theirs)
+
+    def ratio(field: str) -> float:
+        return getattr(mine, field) / getattr(plain_material, field)
+
+    def describe(t: BuildTime) -> str:
+        return f"CPU {t.cpu:.2f} s, wall {t.wall:.2f} s, MkDocs' own figure {t.inner:.2f} s (medians of {runs})"
+
+    def as_ratio(r: float) -> str:
+        return f"{r:.2f}x ({(r - 1) * 100:+.0f} %)"
+
     rows = [
-        Row("Build: this site (hooks + overrides)", f"{ours_s:.2f} s (median of {runs})", "", None),
-        Row("Build: same Markdown, plain Material (no hooks, no overrides)",
-            f"{theirs_s:.2f} s (median of {runs})", "", None),
-        Row("Build: cost of the hooks (ratio of medians)", f"{ratio:.2f}x (+{(ratio - 1) * 100:.0f} %)",
-            f"<= {BUILD_RATIO_MAX:.2f}x", ratio <= BUILD_RATIO_MAX),
+        Row("Build: this site, `mkdocs build` (hooks + overrides)", describe(mine), "", None),
+        Row("Build: same Markdown, plain Material (no hooks, no overrides)", describe(plain_material), "", None),
+        Row("Build: cost of the hooks, CPU time of the whole command (ratio of medians)",
+            as_ratio(ratio("cpu")), f"<= {BUILD_RATIO_MAX:.2f}x", ratio("cpu") <= BUILD_RATIO_MAX),
+        Row("Build: the same ratio in wall-clock time (noisier on a shared machine)", as_ratio(ratio("wall")),
+            "", None),
+        Row("Build: the same ratio for MkDocs' build step only (start-up and config load left out)",
+            as_ratio(ratio("inner")), "", None),
     ]
     return rows, site
 
@@ -288,7 +323,7 @@ def bench_page_weight(site: Path, base_url: str) -> list[Row]:
         rows.append(Row(f"Page weight: {name} ({len(files)} files)", f"{kib(packed)} gzipped ({kib(raw)} raw)",
                         f"<= {kib(PAGE_MAX_BYTES)} gzipped", packed <= PAGE_MAX_BYTES))
     # The flow's own assets: what the flow pages load and the home page does not.
-    flow_only = set.union(*(page_files[page_url_path(s)] for s in LIGHTHOUSE_PAGES[2:])) - page_files["index.html"]
+    flow_only = set.union(*(page_files[page_url_path(s)] for s in FLOW_PAGES)) - page_files["index.html"]
     flow_assets = sorted(f for f in flow_only if f.suffix in (".js", ".css"))
     if not flow_assets:
         raise SystemExit("found no JS or CSS that only the flow pages load: where are the flow's assets?")
@@ -304,7 +339,7 @@ def bench_page_weight(site: Path, base_url: str) -> list[Row]:
 def bench_pdf(work: Path) -> list[Row]:
     """Time a PDF export build (PDF_EXPORT=1: the whole build plus the PDF)."""
     site = work / "pdf-site"
-    seconds = mkdocs_build(site, env={"PDF_EXPORT": "1"})
+    seconds = mkdocs_build(site, env={"PDF_EXPORT": "1"}).wall
     pdfs = sorted(site.glob("*.pdf"))
     if not pdfs:
         raise SystemExit("PDF_EXPORT=1 build wrote no PDF into the site folder")
@@ -409,8 +444,9 @@ def bench_lighthouse(base_url: str, work: Path, runs: int) -> tuple[list[Row], l
         rows.append(Row(f"Lighthouse {page_url_path(source)}: perf / a11y / best pr. / SEO "
                         f"(FCP {fcp / 1000:.1f} s, LCP {lcp / 1000:.1f} s, TBT {tbt:.0f} ms, "
                         f"{kib(weight)} transferred)", figure, budget, ok))
-        findings = sorted({f for r in reports for f in lost_points(r)})
-        notes += [f"{page_url_path(source)}: {f}" for f in findings]
+        # What cost points in the run with the median performance score.
+        median_run = sorted(reports, key=lambda r: r["categories"]["performance"]["score"])[len(reports) // 2]
+        notes += [f"{page_url_path(source)}: {f}" for f in lost_points(median_run)]
     return rows, notes
 
 
@@ -464,7 +500,9 @@ def markdown(rows: list[Row], notes: list[str], info: dict[str, str], args: argp
         f"Runs: {args.builds} interleaved builds of each kind, {args.flow_repeats} flow-engine runs per size,",
         f"{args.lighthouse_runs} Lighthouse runs per page (medians). Page weight counts the page and every",
         "file it references or Chromium fetched for it (CSS, JS, images, fonts, search index), raw and",
-        f"gzipped (level {GZIP_LEVEL}); Lighthouse pages are served gzip-encoded from 127.0.0.1.",
+        f"gzipped (level {GZIP_LEVEL}); the 400 KB budget applies to the gzipped bytes, what a reader",
+        "downloads (Material's own JS, CSS and search index are about 410 KB before compression).",
+        "Lighthouse pages are served gzip-encoded from 127.0.0.1.",
         "",
         "## Machine",
         "",
@@ -479,7 +517,8 @@ def markdown(rows: list[Row], notes: list[str], info: dict[str, str], args: argp
         f"Budgets failed: {len(failed)}" + (": " + "; ".join(r.measure for r in failed) if failed else "."),
     ]
     if notes:
-        parts += ["", "## Lighthouse audits that cost points", "", *[f"- {n}" for n in notes]]
+        parts += ["", "## Lighthouse audits that cost points (run with the median performance score)", "",
+                  *[f"- {n}" for n in notes]]
     return "\n".join(parts) + "\n"
 
 
@@ -490,7 +529,7 @@ def main(argv: list[str]) -> int:
     """Run the benchmarks, print the table, optionally write BENCHMARKS.md."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="write the figures to BENCHMARKS.md")
-    parser.add_argument("--builds", type=int, default=5, help="timed builds of each kind (default 5)")
+    parser.add_argument("--builds", type=int, default=9, help="timed builds of each kind (default 9)")
     parser.add_argument("--flow-repeats", type=int, default=3, help="runs per tree size (default 3)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page (default 3)")
     parser.add_argument("--only", default=",".join(PARTS),
