@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import gc
 import json
 import re
 import textwrap
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -279,6 +280,12 @@ def _schema() -> dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=4)
+def _compiled_schema(text: str) -> Callable[[Any], Any]:
+    """The schema compiled to a Python check, cached by its text (an edited schema is a new key)."""
+    return fastjsonschema.compile(_inline_refs(json.loads(text)))
+
+
 def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
     """The schema with every local '#/$defs/x' reference replaced by its definition.
 
@@ -385,13 +392,13 @@ def _schema_problems(data: Any, file: str) -> list[TreeProblem]:
 
     A compiled check (fastjsonschema) of the same committed schema answers "valid?"
     quickly; only when it fails does jsonschema list every error with its path."""
-    schema = _inline_refs(_schema())
+    text = SCHEMA_PATH.read_text(encoding="utf-8")
     try:
-        fastjsonschema.compile(schema)(data)
+        _compiled_schema(text)(data)
         return []
     except fastjsonschema.JsonSchemaValueException:
         pass
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(_inline_refs(json.loads(text)))
     problems = []
     for error in validator.iter_errors(data):
         if error.validator in ("if", "then", "else", "$ref"):

@@ -3,7 +3,8 @@
 A page asks with a marker on a line of its own, `[[guide-flow: <flow id>]]`; the flow is
 `docs/decide/flows/<flow id>.yml`. All logic lives in `decision_tree.py` (no MkDocs there);
 this module only reads files, reports problems as `PluginError`s and swaps markers for HTML.
-Nothing is cached between builds: `mkdocs serve` sees every edit.
+The flows are read once per build, in on_files, and kept only for that build's pages:
+`mkdocs serve` sees every edit.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ TEMPLATE = "partials/guide-flow.html"
 ASSETS = {"css": "assets/stylesheets/flow.css", "js": "assets/javascripts/flow.js"}
 SLOT = '<div class="guide-flow-slot" data-guide-flow-slot="{}"></div>'
 SLOT_RE = re.compile(r'<div class="guide-flow-slot" data-guide-flow-slot="([a-z0-9-]+)"></div>')
+
+# The flows of the build in progress (replaced at the start of every build, in on_files).
+_this_build: dict[str, tree.Flow] = {}
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -52,6 +56,7 @@ def _page_name(config: MkDocsConfig, src_uri: str) -> str:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     """Validate every flow, every page marker and every page an outcome links to."""
     flows = _load(config)
+    _this_build.clear()
     markers: list[tree.Marker] = []
     problems: list[tree.TreeProblem] = []
     for file in files.documentation_pages():
@@ -72,6 +77,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
                                                      "give a page path relative to docs/, such as comparison.md."))
     if problems:
         raise PluginError(f"Bad decision tree or flow marker:\n{tree.TreeError(problems)}")
+    _this_build.update(flows)
     return None
 
 
@@ -86,7 +92,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """Render each flow in place of its placeholder; the first one also loads the assets."""
     if not SLOT_RE.search(html):
         return None
-    flows = _load(config)
+    flows = _this_build
     env = config.theme.get_env()
     seen: list[str] = []
 
