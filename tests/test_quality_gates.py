@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 import shutil
 import struct
@@ -76,8 +75,9 @@ def vnu_errors(path: Path) -> list[str]:
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     assert result.returncode == (1 if messages else 0), result.stderr
-    return [f"{m.get('url', '').rsplit('/', 1)[-1]}:{m.get('lastLine', '?')}: {m['message']}"
-            for m in messages]
+    prefix = path.resolve().as_uri().removeprefix("file://")
+    return [f"{m.get('url', '').removeprefix('file:').removeprefix(prefix).lstrip('/')}:"
+            f"{m.get('lastLine', '?')}: {m['message']}" for m in messages]
 
 
 def test_vnu_finds_errors_when_there_are_some(tmp_path: Path) -> None:
