@@ -22,12 +22,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 import jinja2
-import jsonschema
 import yaml
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_PATH = Path(__file__).with_name("decision_tree.schema.json")
 FLOW_SUFFIX = ".yml"
@@ -398,6 +400,10 @@ def _schema_problems(data: Any, file: str) -> list[TreeProblem]:
         return []
     except fastjsonschema.JsonSchemaValueException:
         pass
+    # Imported here: it costs ~0.1 s, a fifth of a whole site build, and only a bad
+    # tree needs its full error list.
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(_inline_refs(json.loads(text)))
     problems = []
     for error in validator.iter_errors(data):
