@@ -878,9 +878,11 @@ def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str],
     showing the flow; `assets` maps "css"/"js" to their URLs, or is None when another
     flow on the same page already loads them.
     """
+    if env.undefined is not jinja2.StrictUndefined or env.autoescape is not True:
+        env = strict_env(env)  # a fresh overlay compiles its templates again: pass a strict env to reuse one
     with _gc_paused():
         analysis = analyse(flow)
-        return strict_env(env).get_template(template).render(
+        return env.get_template(template).render(
             flow=flow, analysis=analysis, diagram=layout(flow, analysis), urls=urls, assets=assets,
             prefix=f"flow-{flow.id}-",  # a node's anchor is prefix + node id
         )

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jinja2
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -28,6 +30,10 @@ SLOT_RE = re.compile(r'<div class="guide-flow-slot" data-guide-flow-slot="([a-z0
 
 # The flows of the build in progress (replaced at the start of every build, in on_files).
 _this_build: dict[str, tree.Flow] = {}
+# The build's template environment, made strict once in on_files: theme.get_env() builds
+# a new environment on every call, which would compile the flow templates for every flow.
+# (on_env comes too late: MkDocs renders page content before it.)
+_this_env: list[jinja2.Environment] = []
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -78,6 +84,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     if problems:
         raise PluginError(f"Bad decision tree or flow marker:\n{tree.TreeError(problems)}")
     _this_build.update(flows)
+    _this_env[:] = [tree.strict_env(config.theme.get_env())]
     return None
 
 
@@ -93,7 +100,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if not SLOT_RE.search(html):
         return None
     flows = _this_build
-    env = config.theme.get_env()
+    env = _this_env[0]
     seen: list[str] = []
 
     def render(match: re.Match[str]) -> str:
