@@ -30,7 +30,7 @@ NAV = nav_pages()
 FLOW_PAGES = [source for _, source in NAV if source.startswith("decide/")]
 TABLE_PAGES = ["comparison.md", "responsibilities.md"]
 # Screen-only controls as the built pages show them (pdf_document drops them).
-CONTROL_SELECTOR = "button, .guide-pdf-link, .guide-faq__permalink, a.headerlink"
+CONTROL_SELECTOR = "button, .guide-pdf-link, .guide-faq__permalink, a.headerlink, .guide-screen-only"
 
 
 def squash(text: str) -> str:
