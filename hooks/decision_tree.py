@@ -580,7 +580,9 @@ def load_flows(folder: Path, display_root: Path | None = None) -> dict[str, Flow
     flows: dict[str, Flow] = {}
     problems: list[TreeProblem] = []
     for path in sorted(folder.glob(f"*{FLOW_SUFFIX}")):
-        shown = str(path.relative_to(display_root)) if display_root else str(path)
+        shown = str(path)
+        if display_root and path.resolve().is_relative_to(display_root.resolve()):
+            shown = str(path.resolve().relative_to(display_root.resolve()))
         try:
             flow = load_flow(path, shown)
         except TreeError as error:
