@@ -41,8 +41,14 @@ def answer(page, flow_id: str, current: str, target: str, which: int = 0) -> Non
 
 
 def wait_for_node(page, flow_id: str, node_id: str) -> None:
-    """Wait until flow.js has shown node_id (hashchange is handled asynchronously)."""
+    """Wait until flow.js has shown node_id (hashchange is handled asynchronously) and the
+    flow's stylesheet hides the rest (under instant navigation Material swaps the content,
+    and with it the stylesheet link, on every hash change: the CSS may arrive a moment later)."""
     page.wait_for_selector(f'[data-flow="{flow_id}"] [data-node="{node_id}"].guide-flow__node--current')
+    page.wait_for_function(
+        """([flowId, nodeId]) => Array.from(document.querySelectorAll(`[data-flow="${flowId}"] [data-node]`))
+             .every(el => (el.getClientRects().length > 0) === (el.getAttribute('data-node') === nodeId))""",
+        arg=[flow_id, node_id], timeout=10_000)
 
 
 def assert_clean(watch, base_url: str) -> None:
