@@ -3,6 +3,7 @@ Debian's Chromium driven by Playwright (no downloaded browser)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -72,10 +73,15 @@ MkDocsYamlLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loade
 
 
 @functools.cache
+def mkdocs_config() -> dict:
+    """mkdocs.yml as data (python tags read as None). Do not modify the result: it is shared."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
+
+
+@functools.cache
 def nav_pages() -> list[tuple[str, str]]:
     """(title, source path) of every page in mkdocs.yml's nav, in order."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
-    return _flatten_nav(config["nav"])
+    return _flatten_nav(mkdocs_config()["nav"])
 
 
 def page_url_path(source: str) -> str:
@@ -88,16 +94,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    """Serve the built site on 127.0.0.1 for the browser tests (overrides pytest-base-url)."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 from a thread; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """Serve the built site on 127.0.0.1 for the browser tests (overrides pytest-base-url)."""
+    with serve_folder(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -4,17 +4,13 @@ keyboard, the no-JavaScript form, print, axe-core, and Material's instant naviga
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 import decision_tree as tree
-from conftest import ROOT, _QuietHandler, describe_violations, mkdocs_build, page_url_path, run_axe
+from conftest import ROOT, describe_violations, mkdocs_build, page_url_path, run_axe, serve_folder
 
 FLOWS = {flow_id: tree.load_flow(ROOT / "docs" / "decide" / "flows" / f"{flow_id}.yml")
          for flow_id in ("hiring", "career")}
@@ -321,12 +317,8 @@ def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     result = mkdocs_build(project / "site", config=project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(project / "site") as url:
+        yield url
 
 
 def test_flow_survives_instant_navigation(page, watch, instant_site: str) -> None:

@@ -12,9 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT, MkDocsYamlLoader, nav_pages, page_url_path
+from conftest import ROOT, mkdocs_config, nav_pages, page_url_path
 
 NAV = nav_pages()
 FLOW_PAGES = [source for _, source in NAV if source.startswith("decide/")]
@@ -45,7 +44,7 @@ def local_only(watch, site_dir: Path) -> list[str]:
 
 def test_the_committed_shim_is_the_npm_one_and_every_page_loads_it(site_dir: Path) -> None:
     assert SHIM.read_bytes() == NPM_SHIM.read_bytes(), "re-copy node_modules/iframe-worker/shim/index.js"
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
+    config = mkdocs_config()
     assert "offline" in config["plugins"]
     shim = config["extra"]["polyfills"]
     assert shim == ["assets/javascripts/iframe-worker-shim.js"]

@@ -18,13 +18,12 @@ from functools import cached_property
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
 import pdf_document
-from conftest import ROOT, MkDocsYamlLoader, mkdocs_build, nav_pages, page_url_path
+from conftest import mkdocs_config, mkdocs_build, nav_pages, page_url_path
 
 NAV = nav_pages()
 FLOW_PAGES = [source for _, source in NAV if source.startswith("decide/")]
@@ -152,7 +151,7 @@ def flatten_outline(items: list, reader: PdfReader) -> Iterator[tuple[str, int]]
 # ── Whole document ─────────────────────────────────────────────────────────────
 
 def test_cover_names_the_guide_and_the_build_date(pdf_build: PdfBuild) -> None:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
+    config = mkdocs_config()
     cover = squash(pdf_build.pages_text[0])
     assert squash(config["site_name"]) in cover
     today = dt.datetime.now(dt.timezone.utc)

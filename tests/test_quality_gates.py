@@ -13,15 +13,13 @@ import struct
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
-from functools import cache
 from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, MkDocsYamlLoader, nav_pages, page_url_path
+from conftest import ROOT, mkdocs_config, nav_pages, page_url_path
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LINKCHECKER = ROOT / ".venv" / "bin" / "linkchecker"
@@ -32,12 +30,6 @@ NAV = nav_pages()
 NAV_IDS = [source for _, source in NAV]
 # Search engines cut snippets at about 155-160 characters; shorter than 50 says little.
 DESCRIPTION_LENGTH = range(50, 161)
-
-
-@cache
-def site_config() -> dict:
-    """mkdocs.yml as data (python tags ignored)."""
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
 
 
 def soup(site_dir: Path, source: str) -> BeautifulSoup:
@@ -177,7 +169,7 @@ def test_meta_descriptions_differ_from_page_to_page(site_dir: Path) -> None:
 def test_page_title_says_what_it_is(site_dir: Path, title: str, source: str) -> None:
     """<title> names the page (its nav title) and the site; the h1 is a real heading."""
     page = soup(site_dir, source)
-    site_name = site_config()["site_name"]
+    site_name = mkdocs_config()["site_name"]
     page_title = text(page.title)
     if source == "index.md":
         assert page_title == site_name
@@ -203,7 +195,7 @@ def test_not_found_page_says_so(site_dir: Path) -> None:
 # ── Sitemap and canonical URLs ───────────────────────────────────────────────
 
 def test_sitemap_lists_every_page_at_its_canonical_url(site_dir: Path) -> None:
-    site_url = site_config()["site_url"]
+    site_url = mkdocs_config()["site_url"]
     assert site_url.startswith("https://"), "set site_url in mkdocs.yml"
     assert (site_dir / "sitemap.xml.gz").is_file()
     tree = ET.parse(site_dir / "sitemap.xml")
@@ -216,7 +208,7 @@ def test_sitemap_lists_every_page_at_its_canonical_url(site_dir: Path) -> None:
 @pytest.mark.parametrize("source", NAV_IDS)
 def test_page_has_its_canonical_url(site_dir: Path, source: str) -> None:
     links = soup(site_dir, source).find_all("link", rel="canonical")
-    assert [link["href"] for link in links] == [site_config()["site_url"] + page_url_path(source)]
+    assert [link["href"] for link in links] == [mkdocs_config()["site_url"] + page_url_path(source)]
 
 
 # ── FAQPage JSON-LD ──────────────────────────────────────────────────────────
@@ -272,12 +264,12 @@ def test_flow_pages_are_in_the_nav() -> None:
 @pytest.mark.parametrize("source", FLOW_PAGES + [s for s in NAV_IDS if s not in FLOW_PAGES])
 def test_page_carries_open_graph_tags(site_dir: Path, source: str) -> None:
     page = soup(site_dir, source)
-    site_url = site_config()["site_url"]
+    site_url = mkdocs_config()["site_url"]
     og = {key: meta(page, f"og:{key}") for key in ("title", "description", "type", "url", "site_name")}
     assert all(len(values) == 1 and values[0].strip() for values in og.values()), og
     assert og["url"] == [site_url + page_url_path(source)]
     assert og["description"] == meta(page, "description")
-    assert og["site_name"] == [site_config()["site_name"]]
+    assert og["site_name"] == [mkdocs_config()["site_name"]]
     assert og["type"] == ["website" if source == "index.md" else "article"]
     assert og["title"][0] == heading(page)
     assert meta(page, "twitter:card") == ["summary_large_image"]

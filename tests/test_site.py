@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, MkDocsYamlLoader, describe_violations, mkdocs_build, nav_pages, page_url_path, run_axe
+from conftest import mkdocs_config, describe_violations, mkdocs_build, nav_pages, page_url_path, run_axe
 
 NAV = nav_pages()
 NAV_IDS = [source for _, source in NAV]
@@ -25,7 +25,7 @@ def test_strict_build_fails_on_a_broken_link(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# Home\n\n[gone](missing.md)\n", encoding="utf-8")
-    real = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
+    real = mkdocs_config()
     config = {"site_name": "t", "docs_dir": str(docs), "strict": real["strict"],
               "validation": real["validation"]}
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
