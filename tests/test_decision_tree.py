@@ -41,7 +41,7 @@ def line_of(name: str, needle: str, occurrence: int = 1) -> int:
 
 RULES = [
     # fixture, (text on the reported line, which occurrence), node, phrase of the problem, phrase of the fix
-    ("bad-yaml-syntax", ("   options: [", 1), None, "this is not valid YAML", "check the indentation and quoting"),
+    ("bad-yaml-syntax", ("   options: [", 1), "second", "this is not valid YAML", "check the indentation and quoting"),
     ("bad-unknown-key", ("hitn:", 1), "second", "unknown key 'hitn' in the node",
      "if you meant 'hint', correct the spelling; otherwise remove it"),
     ("bad-missing-field", ("- id: stay-light", 1), "stay-light", "the required field 'summary' is missing",
@@ -123,50 +123,23 @@ def test_yaml_is_loaded_safely() -> None:
         tree.parse_flow(text, "x.yml")
 
 
-# ── Markers ─────────────────────────────────────────────────────────────────
-
-
-def test_marker_naming_a_missing_flow_is_an_error() -> None:
-    page = (DATA / "marker-unknown.md").read_text(encoding="utf-8")
-    markers = tree.find_markers("docs/x.md", page)
-    assert [(m.line, m.flow) for m in markers] == [(7, "hirng")]
-    with pytest.raises(tree.TreeError) as caught:
-        tree.check_markers(markers, {"valid": load("valid"), "hiring": load("valid")})
-    assert str(caught.value).startswith("docs/x.md:7: the marker names the flow 'hirng', which does not exist.")
-    assert "(perhaps 'hiring')" in str(caught.value)
-
-
-def test_flow_file_that_no_page_uses_is_an_error() -> None:
-    with pytest.raises(tree.TreeError) as caught:
-        tree.check_markers([], {"valid": load("valid")})
-    assert str(caught.value) == ("tests/data/flows/valid.yml:1: no page shows the flow 'valid'. "
-                                 "Fix: add '[[guide-flow: valid]]' to a page, or delete the file.")
-
-
-def test_malformed_marker_is_an_error() -> None:
-    with pytest.raises(tree.TreeError, match=r"p.md:3: this looks like a flow marker"):
-        tree.find_markers("p.md", "# T\n\nSee [[guide-flows: hiring]] here.\n")
-
-
-def test_markers_are_found_with_their_lines() -> None:
-    markers = tree.find_markers("p.md", "# T\n\n[[guide-flow: a]]\n\n  [[ guide-flow:b ]]  \n")
-    assert [(m.line, m.flow) for m in markers] == [(3, "a"), (5, "b")]
-    tree.check_markers(markers[:1], {"a": load("valid")})
-
-
 # ── Analysis and the review table ───────────────────────────────────────────
 
 
-def test_analysis_numbers_paths_and_remaining() -> None:
+def test_analysis_numbers_incoming_answers_route_counts_and_remaining() -> None:
     flow = load("valid")
     analysis = tree.analyse(flow)
     assert analysis.order == ("first", "second", "take-umbrella", "stay-light")
     assert analysis.numbers == {"first": 1, "second": 2}
     assert analysis.remaining == {"first": 2, "second": 1, "take-umbrella": 0, "stay-light": 0}
-    walked = [[s.option.label for s in p.steps] + [p.outcome.id] for p in analysis.paths]
+    assert [(s.question.id, s.option.label) for s in analysis.incoming["take-umbrella"]] == [
+        ("first", "Yes"), ("second", "Yes")]
+    assert analysis.route_counts == {"first": 1, "second": 1, "take-umbrella": 2, "stay-light": 2}
+    assert analysis.route_total == 4
+    walked = [[s.option.label for s in p.steps] + [p.outcome.id] for p in tree.routes(flow)]
     assert walked == [["Yes", "take-umbrella"], ["No", "Yes", "take-umbrella"],
                       ["No", "No", "stay-light"], ["No", "I'm not sure", "stay-light"]]
-    assert [len(analysis.paths_to[o]) for o in ("take-umbrella", "stay-light")] == [2, 2]
+    assert tree.routes(flow, limit=3) is None
 
 
 def test_paths_markdown_lists_every_path() -> None:
@@ -271,16 +244,6 @@ def test_shipped_trees_load_and_every_question_offers_a_way_out() -> None:
             assert any(label.startswith("I'm not sure") for label in labels), (flow.id, q.id)
         for outcome in flow.outcomes:
             assert outcome.links and all("#" not in link.page for link in outcome.links)
-
-
-def test_collector_is_resumed_after_parse_and_render() -> None:
-    import gc
-
-    assert gc.isenabled()
-    render(load("valid"))
-    with pytest.raises(tree.TreeError):
-        load("bad-cycle")
-    assert gc.isenabled()
 
 
 def test_misspelled_kind_gives_one_clear_message() -> None:

@@ -1,5 +1,5 @@
 """The flows inside the real build: the real `mkdocs build` CLI stops on bad trees and bad
-markers with a clear message and no traceback; the built pages carry the whole tree and the
+flow blocks with a clear message and no traceback; the built pages carry the whole tree and the
 assets only where a flow is shown; the committed paths table is up to date."""
 
 from __future__ import annotations
@@ -64,35 +64,70 @@ def test_bad_tree_stops_the_build_naming_file_line_and_node(project: Path) -> No
 
 def test_yaml_syntax_error_stops_the_build(project: Path) -> None:
     line = edit(project / "docs/decide/flows/career.yml", "    question: Where does most", "   question: Where does most")
-    assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line}: this is not valid YAML",
+    assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line} (node 'background'): this is not valid YAML",
                          "check the indentation and quoting near this line")
 
 
-def test_marker_naming_a_missing_flow_stops_the_build(project: Path) -> None:
-    line = edit(project / "docs/decide/career.md", "[[guide-flow: career]]", "[[guide-flow: careers]]")
+def test_block_naming_a_missing_flow_stops_the_build(project: Path) -> None:
+    line = edit(project / "docs/decide/career.md", "/// guide-flow | career", "/// guide-flow | careers")
     assert_clean_failure(build(project),
-                         f"docs/decide/career.md:{line}: the marker names the flow 'careers', which does not exist.",
-                         "docs/decide/flows/career.yml:1: no page shows the flow 'career'.")
+                         f"docs/decide/career.md:{line}: the block names the flow 'careers', which does not exist.",
+                         "(perhaps 'career')")
+
+
+def test_same_flow_twice_on_a_page_stops_the_build(project: Path) -> None:
+    page = project / "docs/decide/hiring.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMore.\n\n/// guide-flow | hiring\n///\n", encoding="utf-8")
+    lines = page.read_text(encoding="utf-8").splitlines()
+    line = len(lines) - lines[::-1].index("/// guide-flow | hiring")
+    assert_clean_failure(build(project), f"docs/decide/hiring.md:{line}: the flow 'hiring' is already shown higher "
+                                         "up on this page")
+
+
+def test_old_marker_or_misspelt_block_stops_the_build(project: Path) -> None:
+    line = edit(project / "docs/decide/career.md", "/// guide-flow | career\n///", "[[guide-flow: career]]")
+    assert_clean_failure(build(project), f"docs/decide/career.md:{line}: '[[guide-flow: career]]' looks like a flow "
+                                         "block but is not one.")
 
 
 def test_flow_file_no_page_uses_stops_the_build(project: Path) -> None:
     shutil.copy(ROOT / "tests/data/flows/valid.yml", project / "docs/decide/flows/spare.yml")
     edit(project / "docs/decide/flows/spare.yml", "id: valid", "id: spare")
     assert_clean_failure(build(project), "docs/decide/flows/spare.yml:1: no page shows the flow 'spare'. "
-                                         "Fix: add '[[guide-flow: spare]]' to a page, or delete the file.")
+                                         "Fix: add '/// guide-flow | spare' and a closing '///' to a page, "
+                                         "or delete the file.")
+
+
+def test_yaml_file_in_the_flows_folder_stops_the_build(project: Path) -> None:
+    shutil.copy(ROOT / "tests/data/flows/valid.yml", project / "docs/decide/flows/spare.yaml")
+    assert_clean_failure(build(project), "docs/decide/flows/spare.yaml:1: this folder holds only flows ending in "
+                                         ".yml; 'spare.yaml' would be ignored. Fix: rename it to spare.yml.")
+
+
+def test_hostile_yaml_stops_the_build_without_a_traceback(project: Path) -> None:
+    line = edit(project / "docs/decide/flows/career.yml", "start: ", "bomb: !!python/name:os.system\nstart: ")
+    assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line}: the tag '!!python/name:os.system' "
+                                         "is not allowed")
+
+
+def test_outcome_link_to_an_excluded_page_stops_the_build(project: Path) -> None:
+    line = edit(project / "docs/decide/flows/career.yml", "page: careers.md", "page: decide/flows/paths.md")
+    assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line} (node 'ml-engineer'): the link "
+                                         "points at 'decide/flows/paths.md', which is not a published page")
 
 
 def test_outcome_link_to_a_missing_page_stops_the_build(project: Path) -> None:
     line = edit(project / "docs/decide/flows/career.yml", "page: careers.md", "page: career.md")
     assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line} (node 'ml-engineer'): "
-                                         "the link points at 'career.md', which is not a page of the site.")
+                                         "the link points at 'career.md', which is not a published page of the site.")
 
 
 # ── The real site ───────────────────────────────────────────────────────────
 
 
 def flow_pages() -> list[str]:
-    return [src for _, src in nav_pages() if "[[guide-flow:" in (ROOT / "docs" / src).read_text(encoding="utf-8")]
+    return [src for _, src in nav_pages()
+            if re.search(r"^/// guide-flow \|", (ROOT / "docs" / src).read_text(encoding="utf-8"), re.MULTILINE)]
 
 
 def test_each_shipped_flow_is_on_a_nav_page() -> None:
@@ -104,7 +139,7 @@ def test_built_page_holds_the_whole_tree(site_dir: Path, source: str, flow_id: s
     html = (site_dir / page_url_path(source)).read_text(encoding="utf-8")
     flow = tree.load_flow(FLOWS / f"{flow_id}.yml")
     assert html.count(f'data-flow="{flow_id}"') == 1
-    assert "[[guide-flow" not in html
+    assert "guide-flow |" not in html and "[[guide-flow" not in html
     for node in flow.nodes.values():
         assert re.search(rf'id="flow-{flow_id}-{node.id}"\s+data-node="{node.id}" data-kind="{node.kind}"', html)
     ids = re.findall(r'\bid="([^"]+)"', html)
@@ -161,7 +196,6 @@ def test_paths_table_covers_every_path() -> None:
     text = flow_paths.TABLE.read_text(encoding="utf-8")
     for path in sorted(FLOWS.glob("*.yml")):
         flow = tree.load_flow(path)
-        analysis = tree.analyse(flow)
-        assert f"{len(analysis.paths)} paths" in text
+        assert f"{tree.analyse(flow).route_total} paths" in text
         for outcome in flow.outcomes:
             assert f"(`{outcome.id}`)" in text

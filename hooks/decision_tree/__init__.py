@@ -1,0 +1,34 @@
+"""Decision trees ("guide flows") written in YAML: load, validate, analyse, lay out, render, embed.
+
+Plain Python with no MkDocs import, so it is unit-tested alone and runs in any
+Python-Markdown host. One module per job:
+
+- `source`:   YAML text to data that knows its lines, with limits (hostile input)
+- `schema`:   the committed JSON Schema, with a line, node and fix per problem
+- `graph`:    the model built from data; ids, references, reachability, cycles, links
+- `load`:     a file or a folder of flows, through the three steps above
+- `analysis`: reading order, numbers, questions left, incoming answers, route counts
+- `layout`:   the diagram, a layered layout
+- `render`:   HTML from the Jinja templates in overrides/partials/
+- `block`:    the `/// guide-flow | <id>` Markdown block that puts a flow on a page
+
+Every problem is a `TreeError` listing `TreeProblem`s: file, line, node, what to change.
+"""
+
+from .analysis import MAX_LISTED_ROUTES, Analysis, Route, Step, analyse, paths_markdown, routes, topological
+from .block import ASSETS, BLOCK_NAME, FlowSite, GuideFlowExtension, PageContext
+from .errors import TreeError, TreeProblem
+from .graph import FLOW_SUFFIX
+from .layout import Box, Diagram, Edge, layout
+from .load import load_flow, load_flows, parse_flow
+from .model import Flow, Link, Node, Option, Outcome, Question, anchor_prefix
+from .render import TEMPLATE, render_flow, strict_env
+from .schema import MAX_OPTIONS, MIN_OPTIONS, SCHEMA_PATH
+
+__all__ = [
+    "ASSETS", "BLOCK_NAME", "FLOW_SUFFIX", "MAX_LISTED_ROUTES", "MAX_OPTIONS", "MIN_OPTIONS", "SCHEMA_PATH",
+    "TEMPLATE", "Analysis", "Box", "Diagram", "Edge", "Flow", "FlowSite", "GuideFlowExtension", "Link", "Node",
+    "Option", "Outcome", "PageContext", "Question", "Route", "Step", "TreeError", "TreeProblem", "analyse",
+    "anchor_prefix", "layout", "load_flow", "load_flows", "paths_markdown", "parse_flow",
+    "render_flow", "routes", "strict_env", "topological",
+]

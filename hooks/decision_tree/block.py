@@ -1,0 +1,192 @@
+"""The `guide-flow` Markdown block: `/// guide-flow | <flow id>` (then `///`) puts a flow on a page.
+
+Built on pymdown-extensions' Blocks API, so the Markdown parser decides what is a
+block: a block inside fenced code, inline code or an HTML comment is left alone, and
+one inside an admonition or a tab stays inside it. Works in any Python-Markdown
+(MkDocs via hooks/flow_pages.py, a unit test, Zensical); the host sets `site.page`
+before each page so links resolve from that page, then reads `site.problems`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from markdown import Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from pymdownx.blocks import BlocksExtension, BlocksProcessor
+from pymdownx.blocks.block import Block
+
+from .errors import TreeProblem
+from .graph import FLOW_SUFFIX
+from .model import Flow
+from .render import TEMPLATE, render_flow, strict_env
+
+BLOCK_NAME = "guide-flow"
+ASSETS = {"css": "assets/stylesheets/flow.css", "js": "assets/javascripts/flow.js"}
+_HEADER = re.compile(r"^[ \t>]*/{3,}[ \t]*guide-flow[ \t]*(?:\|[ \t]*(?P<name>.*?))?[ \t]*$", re.MULTILINE)
+# A paragraph that was meant to be a flow block: a typo in the name, or the old marker.
+_LOOKS_LIKE = re.compile(r"^\s*(?:/{3,}\s*guide[-_ ]?flows?\b|\[\[\s*guide[-_ ]?flows?\b)", re.IGNORECASE)
+
+
+@dataclass
+class PageContext:
+    """The page being converted: its name in messages and how to reach files from it."""
+
+    name: str
+    url_for: Callable[[str], str]  # docs-relative path (page or asset) -> URL relative to this page
+    first_line: int = 1  # the file line of the Markdown's first line (after any front matter)
+
+
+@dataclass
+class FlowSite:
+    """Everything the block needs, shared by every page of one build, and what it found."""
+
+    flows: Mapping[str, Flow]
+    env: jinja2.Environment
+    template: str = TEMPLATE
+    page: PageContext = field(default_factory=lambda: PageContext("page", lambda path: path))
+    problems: list[TreeProblem] = field(default_factory=list)
+    shown_on: dict[str, list[str]] = field(default_factory=dict)  # flow id -> pages showing it
+
+    def __post_init__(self) -> None:
+        self.env = strict_env(self.env)  # once per build: every flow then reuses compiled templates
+
+    def link_problems(self, is_page: Callable[[str], bool]) -> list[TreeProblem]:
+        """Every outcome link must point at a page the site publishes (not a missing or excluded file)."""
+        return [TreeProblem(flow.source, link.line, outcome.id,
+                            f"the link points at '{link.page}', which is not a published page of the site.",
+                            "give the path of a page in the site, relative to docs/, such as comparison.md.")
+                for flow in self.flows.values() for outcome in flow.outcomes for link in outcome.links
+                if not is_page(link.page)]
+
+    def unshown_problems(self) -> list[TreeProblem]:
+        """A flow that no page shows is a mistake too (a page lost its block)."""
+        return [TreeProblem(flow.source, 1, "", f"no page shows the flow '{flow_id}'.",
+                            f"add '/// {BLOCK_NAME} | {flow_id}' and a closing '///' to a page, or delete the file.")
+                for flow_id, flow in sorted(self.flows.items()) if flow_id not in self.shown_on]
+
+
+def _line_of(source: str, name: str | None, occurrence: int) -> int:
+    """The line of the n-th block header naming this flow in the page's Markdown (1 if not found)."""
+    seen = 0
+    for match in _HEADER.finditer(source):
+        if (match.group("name") or "") == (name or ""):
+            seen += 1
+            if seen == occurrence:
+                return source.count("\n", 0, match.start()) + 1
+    return 1
+
+
+class GuideFlowBlock(Block):
+    """`/// guide-flow | <flow id>`: the flow, rendered from its tree, in place of the block."""
+
+    NAME = BLOCK_NAME
+    ARGUMENT = None  # optional here, so that a missing id is reported instead of shown as text
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        element = etree.SubElement(parent, "div", {"class": "guide-flow-embed"})
+        # A block never closed with '///' gets no on_end: _CatchNearMisses reports what is left here.
+        self.tracker.setdefault("open", {})[id(element)] = self.argument
+        return element
+
+    def on_end(self, block: etree.Element) -> None:
+        self.tracker["open"].pop(id(block), None)
+        site: FlowSite = self.config["site"]
+        name = (self.argument or "").strip()
+        counts = self.tracker.setdefault("seen", {})
+        counts[name] = counts.get(name, 0) + 1
+        line = _line_of(getattr(self.md, "guide_flow_source", ""), self.argument, counts[name])
+        problem = self._problem(site, name, counts[name], block)
+        for child in list(block):
+            block.remove(child)
+        block.text = None
+        if problem:
+            site.problems.append(TreeProblem(site.page.name, line + site.page.first_line - 1, "", *problem))
+            return
+        flow = site.flows[name]
+        site.shown_on.setdefault(name, []).append(site.page.name)
+        urls = {link.page: site.page.url_for(link.page) for outcome in flow.outcomes for link in outcome.links}
+        assets = None if self.tracker.get("assets") else {k: site.page.url_for(v) for k, v in ASSETS.items()}
+        self.tracker["assets"] = True
+        html = render_flow(site.env, flow, urls=urls, assets=assets, template=site.template)
+        block.text = self.md.htmlStash.store(html)
+
+    def _problem(self, site: FlowSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
+        if not name:
+            return ("the guide-flow block names no flow.", f"write '/// {BLOCK_NAME} | <flow id>', for example "
+                    f"'/// {BLOCK_NAME} | {next(iter(sorted(site.flows)), 'hiring')}'.")
+        if name not in site.flows:
+            close = difflib.get_close_matches(name, list(site.flows), n=1)
+            hint = f" (perhaps '{close[0]}')" if close else ""
+            return (f"the block names the flow '{name}', which does not exist.",
+                    f"name an existing flow{hint}: {', '.join(sorted(site.flows)) or '(none yet)'}, "
+                    f"or add a flow file {name}{FLOW_SUFFIX} next to the others.")
+        if count > 1:
+            return (f"the flow '{name}' is already shown higher up on this page; a page can show a flow once.",
+                    "remove this block (link to the first one instead).")
+        if len(block) or (block.text or "").strip():
+            return ("the guide-flow block holds content; it should hold none.",
+                    f"close the block with '///' on the line after '/// {BLOCK_NAME} | {name}'.")
+        return None
+
+
+class _KeepSource(Preprocessor):
+    """Keeps the page's Markdown (unchanged) so problems can name their line."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.md.guide_flow_source = "\n".join(lines)  # type: ignore[attr-defined]
+        return lines
+
+
+class _CatchNearMisses(Treeprocessor):
+    """A block left open, or a paragraph that reads like a flow block but is not one
+    (a typo, the old [[guide-flow: x]])."""
+
+    def __init__(self, md: Markdown, site: FlowSite, blocks: BlocksProcessor) -> None:
+        super().__init__(md)
+        self.site = site
+        self.blocks = blocks
+
+    def run(self, root: etree.Element) -> None:
+        source: str = getattr(self.md, "guide_flow_source", "")
+        for name in self.blocks.trackers.get(BLOCK_NAME, {}).get("open", {}).values():
+            self.site.problems.append(TreeProblem(
+                self.site.page.name, _line_of(source, name, 1) + self.site.page.first_line - 1, "", "the guide-flow block is never closed, so "
+                "everything after it would be swallowed.", f"put '///' on the line after '/// {BLOCK_NAME} | {name}'."))
+        for paragraph in root.iter("p"):
+            text = paragraph.text or ""
+            if _LOOKS_LIKE.match(text):
+                first = text.strip().splitlines()[0]
+                at = source.find(first)
+                line = source.count("\n", 0, at) + 1 if at >= 0 else 1
+                self.site.problems.append(TreeProblem(
+                    self.site.page.name, line + self.site.page.first_line - 1, "", f"'{first[:60]}' looks like a flow block but is not one.",
+                    f"write '/// {BLOCK_NAME} | <flow id>' on a line of its own, then '///' on the next line."))
+
+
+class GuideFlowExtension(BlocksExtension):
+    """Registers the guide-flow block with a FlowSite."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.config = {"site": [{}, "The FlowSite with the flows, templates and current page."]}
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
+        site = self.getConfig("site")
+        if not isinstance(site, FlowSite):
+            raise TypeError("GuideFlowExtension needs site=FlowSite(...)")
+        block_mgr.register(GuideFlowBlock, {"site": site})
+        md.preprocessors.register(_KeepSource(md), "guide_flow_source", 1000)
+        md.treeprocessors.register(_CatchNearMisses(md, site, block_mgr), "guide_flow_near_misses", 25)
+
+
+def makeExtension(*args: Any, **kwargs: Any) -> GuideFlowExtension:  # noqa: N802 (Markdown's name)
+    """Markdown's entry point."""
+    return GuideFlowExtension(*args, **kwargs)

@@ -1,0 +1,138 @@
+"""Build the model from schema-valid data, and the rules a schema cannot express:
+ids, references, reachability, cycles, labels, and links to pages of the site."""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+from collections.abc import Mapping
+from typing import Any
+
+from .errors import TreeError, TreeProblem
+from .model import DEFAULT_HEADINGS, Flow, Link, Node, Option, Outcome, Question
+
+FLOW_SUFFIX = ".yml"
+
+
+def build(data: Any, file: str) -> Flow:
+    """Build the model from schema-valid data (which knows its lines)."""
+    nodes: dict[str, Node] = {}
+    problems: list[TreeProblem] = []
+    for i, raw in enumerate(data["nodes"]):
+        line = data["nodes"].lines[i]
+        if raw["id"] in nodes:
+            first = nodes[raw["id"]].line
+            problems.append(TreeProblem(file, raw.lines["id"], raw["id"],
+                                        f"the id '{raw['id']}' is already used by the node on line {first}.",
+                                        "give each node its own id."))
+            continue
+        if raw["kind"] == "question":
+            options = tuple(Option(o["label"].strip(), o["next"], o.lines["label"], o.lines["next"])
+                            for o in raw["options"])
+            nodes[raw["id"]] = Question(raw["id"], raw["question"].strip(),
+                                        raw["hint"].strip() if raw.get("hint") else None, options, line)
+        else:
+            links = tuple(Link(k["page"], k["label"].strip(), k.lines["page"]) for k in raw["links"])
+            nodes[raw["id"]] = Outcome(
+                raw["id"], raw["title"].strip(), raw["summary"].strip(), raw["reasoning"].strip(),
+                tuple(s.strip() for s in raw["look_for"]), tuple(s.strip() for s in raw["watch_out"]),
+                tuple(s.strip() for s in raw["next_steps"]), links, line)
+    if problems:
+        raise TreeError(problems)
+    headings = {**DEFAULT_HEADINGS, **{k: v.strip() for k, v in data.get("headings", {}).items()}}
+    return Flow(data["id"], data["title"].strip(), data["intro"].strip(), data["start"], headings, nodes, file)
+
+
+def graph_problems(flow: Flow, lines: Mapping[str, int], expected_id: str | None) -> list[TreeProblem]:
+    """The rules a schema cannot express: ids, references, reachability, cycles, labels."""
+    file = flow.source
+    problems: list[TreeProblem] = []
+    ids = list(flow.nodes)
+    if expected_id is not None and flow.id != expected_id:
+        problems.append(TreeProblem(file, lines["id"], "", f"the flow id '{flow.id}' does not match the file name.",
+                                    f"set 'id: {expected_id}' or rename the file to {flow.id}{FLOW_SUFFIX}."))
+    if flow.start not in flow.nodes:
+        close = difflib.get_close_matches(flow.start, ids, n=1)
+        problems.append(TreeProblem(file, lines["start"], "", f"the start node '{flow.start}' does not exist.",
+                                    f"set start to {repr(close[0]) if close else 'the id of the first question'}."))
+    elif isinstance(flow.nodes[flow.start], Outcome):
+        problems.append(TreeProblem(file, lines["start"], flow.start, "the start node is an outcome.",
+                                    "start with a question."))
+    for node in flow.questions:
+        seen: dict[str, int] = {}
+        for option in node.options:
+            key = " ".join(option.label.casefold().split())
+            if key in seen:
+                problems.append(TreeProblem(file, option.line, node.id,
+                                            f"two options share the label '{option.label}' (lines {seen[key]} and {option.line}).",
+                                            "give each option its own wording."))
+            seen.setdefault(key, option.line)
+            if option.next not in flow.nodes:
+                close = difflib.get_close_matches(option.next, ids, n=1)
+                hint = f" (perhaps '{close[0]}')" if close else ""
+                problems.append(TreeProblem(file, option.next_line, node.id,
+                                            f"the option '{option.label}' leads to '{option.next}', which is not a node.",
+                                            f"point 'next' at an existing node id{hint}, or add that node."))
+    if problems:
+        return problems
+    reached = _reachable(flow)
+    for node in flow.nodes.values():
+        if node.id not in reached:
+            problems.append(TreeProblem(file, node.line, node.id, "no answer leads to this node, so nobody can reach it.",
+                                        "point an option at it, or delete it."))
+    cycle = _find_cycle(flow)
+    if cycle:
+        loop = " -> ".join(cycle)
+        closing = next(o for o in _q(flow, cycle[-2]).options if o.next == cycle[-1])
+        problems.append(TreeProblem(file, closing.next_line, cycle[-2], f"the answers go round in a circle: {loop}.",
+                                    "point this option at a later question or an outcome."))
+    return problems
+
+
+def _q(flow: Flow, node_id: str) -> Question:
+    node = flow.nodes[node_id]
+    assert isinstance(node, Question)
+    return node
+
+
+def _reachable(flow: Flow) -> set[str]:
+    """Ids of every node some path from the start reaches."""
+    seen = {flow.start}
+    queue = deque([flow.start])
+    while queue:
+        node = flow.nodes[queue.popleft()]
+        if isinstance(node, Question):
+            for option in node.options:
+                if option.next not in seen:
+                    seen.add(option.next)
+                    queue.append(option.next)
+    return seen
+
+
+def _find_cycle(flow: Flow) -> list[str] | None:
+    """A cycle as a list of ids (first == last), or None. Iterative DFS."""
+    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
+    for root in [flow.start, *flow.nodes]:
+        if root in state:
+            continue
+        stack: list[tuple[str, int]] = [(root, 0)]
+        state[root] = 1
+        while stack:
+            node_id, index = stack[-1]
+            node = flow.nodes[node_id]
+            options = node.options if isinstance(node, Question) else ()
+            if index < len(options):
+                stack[-1] = (node_id, index + 1)
+                nxt = options[index].next
+                if state.get(nxt) == 1:
+                    ids = [n for n, _ in stack]
+                    return ids[ids.index(nxt):] + [nxt]
+                if nxt not in state:
+                    state[nxt] = 1
+                    stack.append((nxt, 0))
+            else:
+                state[node_id] = 2
+                stack.pop()
+    return None
+
+

@@ -1,0 +1,93 @@
+"""The data model of a flow: questions, options, outcomes, links. Frozen dataclasses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+DEFAULT_HEADINGS = {"look_for": "What to look for", "watch_out": "Watch out for", "next_steps": "Next steps"}
+
+
+def anchor_prefix(flow_id: str) -> str:
+    """The one rule for a node's anchor on a page: prefix + node id (e.g. flow-hiring-deploy-pain).
+
+    The page carries it as data-anchor-prefix, so templates, the script and the PDF read it there."""
+    return f"flow-{flow_id}-"
+
+
+@dataclass(frozen=True)
+class Option:
+    """An answer to a question and the node it leads to."""
+
+    label: str
+    next: str
+    line: int        # of the label
+    next_line: int   # of the next: key
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a page of the site (path relative to the docs folder)."""
+
+    page: str
+    label: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question node."""
+
+    id: str
+    question: str
+    hint: str | None
+    options: tuple[Option, ...]
+    line: int
+    kind: str = "question"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """An outcome node: a recommendation with its reasons and links."""
+
+    id: str
+    title: str
+    summary: str
+    reasoning: str
+    look_for: tuple[str, ...]
+    watch_out: tuple[str, ...]
+    next_steps: tuple[str, ...]
+    links: tuple[Link, ...]
+    line: int
+    kind: str = "outcome"
+
+
+Node = Question | Outcome
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A whole, validated flow."""
+
+    id: str
+    title: str
+    intro: str
+    start: str
+    headings: Mapping[str, str]
+    nodes: Mapping[str, Node]
+    source: str
+
+    @property
+    def questions(self) -> list[Question]:
+        """Question nodes in file order."""
+        return [n for n in self.nodes.values() if isinstance(n, Question)]
+
+    @property
+    def outcomes(self) -> list[Outcome]:
+        """Outcome nodes in file order."""
+        return [n for n in self.nodes.values() if isinstance(n, Outcome)]
+
+    @property
+    def anchor_prefix(self) -> str:
+        """Prefix of every node's anchor on the page showing this flow."""
+        return anchor_prefix(self.id)

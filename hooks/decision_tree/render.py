@@ -1,0 +1,35 @@
+"""Render a flow to HTML with the site's Jinja templates (autoescaped, strict)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import jinja2
+
+from .analysis import analyse
+from .layout import layout
+from .model import Flow
+
+TEMPLATE = "partials/guide-flow.html"
+
+
+def strict_env(env: jinja2.Environment) -> jinja2.Environment:
+    """The theme's environment with StrictUndefined and autoescaping forced on."""
+    return env.overlay(undefined=jinja2.StrictUndefined, autoescape=True)
+
+
+def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str], assets: Mapping[str, str] | None,
+                template: str = TEMPLATE) -> str:
+    """Render the whole flow (no-JS form, JS hooks, diagram) with the given template environment.
+
+    `urls` maps each linked page path (as written in the YAML) to its URL from the page
+    showing the flow; `assets` maps "css"/"js" to their URLs, or is None when another
+    flow on the same page already loads them.
+    """
+    if env.undefined is not jinja2.StrictUndefined or env.autoescape is not True:
+        env = strict_env(env)  # a fresh overlay compiles its templates again: pass a strict env to reuse one
+    analysis = analyse(flow)
+    return env.get_template(template).render(
+        flow=flow, analysis=analysis, diagram=layout(flow, analysis), urls=urls, assets=assets,
+        prefix=flow.anchor_prefix,
+    )

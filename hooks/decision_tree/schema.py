@@ -1,0 +1,166 @@
+"""Check flow data against the committed JSON Schema, with a line, a node and a fix per problem.
+
+A compiled check (fastjsonschema) of the schema answers "valid?" quickly; only a tree
+that fails it is validated again by jsonschema, which lists every error with its path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import fastjsonschema
+
+from .errors import TreeProblem
+from .source import line_of
+
+if TYPE_CHECKING:
+    import jsonschema
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "decision_tree.schema.json"
+MIN_OPTIONS = 2
+MAX_OPTIONS = 6
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled_schema(text: str) -> Callable[[Any], Any]:
+    """The schema compiled to a Python check, cached by its text (an edited schema is a new key)."""
+    return fastjsonschema.compile(_inline_refs(json.loads(text)))
+
+
+def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with every local '#/$defs/x' reference replaced by its definition.
+
+    Same rules, but jsonschema no longer resolves a reference at every node, which
+    makes validating a large tree several times faster."""
+    defs = schema.get("$defs", {})
+
+    def inline(value: Any) -> Any:
+        if isinstance(value, dict):
+            ref = value.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return inline({**defs[ref.removeprefix("#/$defs/")],
+                               **{k: v for k, v in value.items() if k != "$ref"}})
+            return {k: inline(v) for k, v in value.items() if k != "$defs"}
+        if isinstance(value, list):
+            return [inline(v) for v in value]
+        return value
+
+    return inline(schema)
+
+
+def type_name(value: Any) -> str:
+    """A reader's word for a YAML value's type."""
+    if value is None:
+        return "empty"
+    for kind, name in ((bool, "true/false"), (int, "a number"), (float, "a number"), (str, "text"),
+                       (list, "a list"), (dict, "a block of keys")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+def _node_name(data: Any, path: tuple[Any, ...]) -> str:
+    """The id of the node a schema path points into, or '' for flow-level fields."""
+    if len(path) >= 2 and path[0] == "nodes" and isinstance(path[1], int):
+        nodes = data.get("nodes") if isinstance(data, dict) else None
+        node = nodes[path[1]] if isinstance(nodes, list) and path[1] < len(nodes) else None
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            return node["id"]
+        return f"#{path[1] + 1}"
+    return ""
+
+
+def _field_name(path: tuple[Any, ...]) -> str:
+    """'options[2].next' style name of a value inside a node (or the flow)."""
+    inner = path[2:] if len(path) >= 2 and path[0] == "nodes" else path
+    parts: list[str] = []
+    for part in inner:
+        if isinstance(part, int):
+            parts.append(f"[{part + 1}]")
+        else:
+            parts.append(("." if parts else "") + str(part))
+    return "".join(parts) or ("the node" if path and path[0] == "nodes" else "the flow")
+
+
+def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
+    """Turn a schema error into (problem, fix) sentences."""
+    path = tuple(error.absolute_path)
+    name = _field_name(path)
+    v = error.validator
+    if v == "additionalProperties":
+        allowed = sorted((error.schema.get("properties") or {}).keys())
+        extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
+        key = extra[0] if extra else "?"
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"if you meant '{close[0]}', correct the spelling; otherwise " if close else ""
+        return (f"unknown key '{key}' in {name}.",
+                f"{hint}remove it. Allowed keys here: {', '.join(allowed)}.")
+    if v == "required":
+        missing = re.search(r"'([^']+)' is a required property", error.message)
+        key = missing.group(1) if missing else "?"
+        return (f"the required field '{key}' is missing from {name}.", f"add '{key}:' with a value.")
+    if v == "type":
+        want = error.validator_value
+        want_s = {"string": "text", "array": "a list", "object": "a block of keys",
+                  "integer": "a number"}.get(want, str(want))
+        return (f"{name} must be {want_s}, not {type_name(error.instance)}.",
+                f"write {name} as {want_s}" + (" (quote it if it looks like a number or yes/no)."
+                                                 if want == "string" else "."))
+    if v in ("minItems", "maxItems") and name.endswith("options"):
+        count = len(error.instance) if isinstance(error.instance, list) else 0
+        return (f"a question needs {MIN_OPTIONS} to {MAX_OPTIONS} options; this one has {count}.",
+                "add options (an \"I'm not sure\" answer is often fair)." if v == "minItems"
+                else "merge or drop options, or split the question in two.")
+    if v == "minItems":
+        return (f"{name} must not be empty.", f"add at least {error.validator_value} item(s).")
+    if v in ("enum", "const"):
+        allowed = error.validator_value if v == "enum" else [error.validator_value]
+        return (f"{name} is {error.instance!r}, which is not allowed.",
+                f"use one of: {', '.join(map(str, allowed))}.")
+    if v == "pattern" and name.endswith("page"):
+        return (f"{name} '{error.instance}' is not a page path.",
+                "give a Markdown file relative to docs/, such as roles/ml-engineer.md, without '#anchor'.")
+    if v in ("pattern", "maxLength") and (name.endswith("id") or name in ("start",) or name.endswith("next")):
+        return (f"{name} '{error.instance}' is not a valid id.",
+                "use lower-case words of letters and digits joined by single hyphens, starting with a letter (at most 60 characters).")
+    if v in ("pattern", "minLength"):
+        return (f"{name} is empty.", "write some text.")
+    return (f"{name}: {error.message}.", "see hooks/decision_tree.schema.json for the format.")
+
+
+def schema_problems(data: Any, file: str) -> list[TreeProblem]:
+    """Every schema violation, with its line and node.
+
+    A compiled check (fastjsonschema) of the same committed schema answers "valid?"
+    quickly; only when it fails does jsonschema list every error with its path."""
+    text = SCHEMA_PATH.read_text(encoding="utf-8")
+    try:
+        _compiled_schema(text)(data)
+        return []
+    except fastjsonschema.JsonSchemaValueException:
+        pass
+    # Imported here: it costs ~0.1 s, a fifth of a whole site build, and only a bad
+    # tree needs its full error list.
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(_inline_refs(json.loads(text)))
+    problems = []
+    for error in validator.iter_errors(data):
+        if error.validator in ("if", "then", "else", "$ref"):
+            continue
+        path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = (error.schema.get("properties") or {}).keys()
+            path += tuple(sorted(set(error.instance) - set(allowed)))[:1]
+        problem, fix = _explain(error)
+        problems.append(TreeProblem(file, line_of(data, path), _node_name(data, path), problem, fix))
+    # One message per place is enough (the if/then schema can repeat itself).
+    unique = {(p.line, p.problem): p for p in problems}
+    return list(unique.values())
+
