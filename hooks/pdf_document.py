@@ -11,6 +11,13 @@ Plain logic with no MkDocs import (the hook `pdf_export.py` feeds it). Each page
 - screen-only controls (buttons, permalinks, the "Download PDF" link) are dropped;
 - in a decision flow, each option must lead to a node of the flow and name it
   (the page number is added by the print CSS with `target-counter`).
+
+Text stays text. The templates in `overrides/pdf/` are rendered with autoescaping
+(`render_document`): a heading's text taken with `get_text()` (which decodes `&lt;`
+to `<`) is printed escaped, and only a page body, serialised by BeautifulSoup from
+the built page, is passed as `Markup`. WeasyPrint reads files through
+`site_fetcher`, which serves files inside the built site and `data:` URLs and
+refuses everything else.
 """
 
 from __future__ import annotations
@@ -24,11 +31,16 @@ import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import jinja2
+from markupsafe import Markup
 
 if TYPE_CHECKING:
     from bs4 import Tag
+    from weasyprint import URLFetcher
 
 # Elements that only make sense on a screen. `.guide-screen-only` is the project-wide
 # marker for any other control a feature adds.
@@ -89,8 +101,8 @@ class PrintPage:
     title: str
     section: str | None
     anchor: str
-    heading: str  # the text of the page's h1
-    body: str  # inner HTML of the page's article, rewritten
+    heading: str  # the text of the page's h1 (text: the templates escape it)
+    body: Markup  # inner HTML of the page's article, rewritten (serialised by BeautifulSoup)
     sections: tuple[TocEntry, ...] = ()  # its h2 sections, outside decision flows
 
 
@@ -191,7 +203,9 @@ def assemble(pages: Sequence[SourcePage], *, svg_css: str = "") -> PrintDocument
                 anchor=p.anchor,
                 heading=_heading(p),
                 sections=_sections(p.article),
-                body=p.article.decode_contents(),
+                # The one piece of markup the templates print as is: BeautifulSoup
+                # serialises the parsed article, escaping every text node.
+                body=Markup(p.article.decode_contents()),
             )
             for p in parsed
         ),
@@ -398,6 +412,93 @@ def build_stamp(root: Path, now: dt.datetime | None = None) -> BuildStamp:
     return BuildStamp(date=f"{now.day} {now:%B %Y}", iso_date=f"{now:%Y-%m-%d}", version=version)
 
 
+def render_document(template_dirs: Sequence[str | Path], template: str, /, **context: Any) -> str:
+    """Render a print template (`pdf/document.html`) to HTML with autoescaping.
+
+    Every value is escaped unless it is `Markup` (only `PrintPage.body` is), so text
+    from the sources, e.g. a flow outcome titled `A <!-- B` or `<link ...>`, prints as
+    those characters and never becomes an element or a comment of the document.
+    A fresh environment, not the theme's: its compiled templates do not autoescape.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        auto_reload=False,
+    )
+    return env.get_template(template).render(**context)
+
+
+class RefusedURL(ValueError):
+    """WeasyPrint asked for something other than a file of the built site or a data: URL."""
+
+
+def _shown(url: str, limit: int = 200) -> str:
+    return url if len(url) <= limit else f"{url[:limit]}..."
+
+
+def site_file_url(url: str, site: Path) -> str:
+    """The URL to read for a resource of the print document, or RefusedURL.
+
+    Allowed: `data:` URLs, and `file:` URLs of files inside the built site once every
+    `..` and symlink is resolved (the returned URL is the resolved file's). Everything
+    else is refused: files elsewhere on the build machine, http(s):, ftp:, any scheme.
+    """
+    root = site.resolve()
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "data":
+        return url
+    if scheme == "file" and parts.netloc in ("", "localhost"):
+        try:
+            path = Path(url2pathname(parts.path))
+            resolved = path.resolve() if path.is_absolute() else None
+        except (OSError, ValueError, RuntimeError):  # a NUL byte, a symlink loop
+            resolved = None
+        if resolved is not None and resolved.is_relative_to(root):
+            return resolved.as_uri()
+    raise RefusedURL(
+        f"refused {_shown(url)}: only files inside the built site ({root}) may be used in the PDF"
+    )
+
+
+def site_fetcher(site: Path) -> URLFetcher:
+    """A WeasyPrint URL fetcher that reads only what `site_file_url` allows.
+
+    A refused URL raises RefusedURL, which WeasyPrint turns into a warning (or a
+    debug message, for fonts) and leaves the resource out; the fetcher also keeps
+    the refusal in `.refused`, so `write_pdf` reports every one of them.
+    """
+    return _site_fetcher_class()(site)
+
+
+_fetcher_class: type | None = None
+
+
+def _site_fetcher_class() -> type:
+    global _fetcher_class
+    if _fetcher_class is None:
+        import weasyprint  # only an export build needs it
+
+        class SiteFetcher(weasyprint.URLFetcher):
+            def __init__(self, site: Path) -> None:
+                super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
+                self.site = Path(site)
+                self.refused: list[str] = []
+
+            def fetch(self, url: str, headers: Any = None) -> Any:
+                try:
+                    allowed = site_file_url(url, self.site)
+                except RefusedURL as error:
+                    if str(error) not in self.refused:
+                        self.refused.append(str(error))
+                    raise
+                return super().fetch(allowed, headers)
+
+        _fetcher_class = SiteFetcher
+    return _fetcher_class
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -417,17 +518,24 @@ class RenderResult:
 
 def write_pdf(html: str, *, base_url: Path, target: Path,
               extra_warnings: Iterable[str] = ()) -> RenderResult:
-    """Lay the document out with WeasyPrint and write the PDF to target."""
+    """Lay the document out with WeasyPrint and write the PDF to target.
+
+    WeasyPrint reads only files inside base_url (the built site) and data: URLs
+    (`site_fetcher`); each refused URL is one warning, which fails a strict build.
+    """
     import weasyprint
 
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
+    fetcher = site_fetcher(base_url)
     try:
-        # Files of the built site only: no network at build time, whatever a page links.
-        fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
         document = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=fetcher).render()
         document.write_pdf(target, pdf_tags=True)  # tagged PDF: structure for screen readers
     finally:
         logger.removeHandler(collect)
-    return RenderResult(page_count=len(document.pages), warnings=(*extra_warnings, *collect.messages))
+    refused = [f"{message}; it is left out." for message in fetcher.refused]
+    # WeasyPrint's own message for a refused URL ("Failed to load image at ...: RefusedURL: ...")
+    # repeats ours: keep one.
+    others = [m for m in collect.messages if not any(r in m for r in fetcher.refused)]
+    return RenderResult(page_count=len(document.pages), warnings=(*extra_warnings, *refused, *others))

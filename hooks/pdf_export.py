@@ -5,7 +5,9 @@ Every build tells the templates where the "Download PDF" link points
 otherwise, so no build links to a file it did not write. The export itself
 (`on_post_build`) reads the built pages in nav order, hands them to
 `pdf_document.assemble`, renders the Jinja template `pdf/document.html` (cover,
-contents, pages) and lays it out with WeasyPrint.
+contents, pages) with autoescaping and lays it out with WeasyPrint, which may read
+only files of the built site. Problems WeasyPrint reports (a refused or missing
+file) are warnings, so a strict build (scripts/pdf.sh) fails on them.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import StrictUndefined
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -94,8 +95,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         document = pdf_document.assemble(sources, svg_css=(site / SVG_STYLESHEET).read_text(encoding="utf-8"))
     except pdf_document.DocumentError as error:
         raise PluginError(f"PDF export: {error}") from error
-    env = config.theme.get_env().overlay(undefined=StrictUndefined)
-    html = env.get_template(TEMPLATE).render(
+    # Autoescaped: the contents print headings as text; only the page bodies are markup.
+    html = pdf_document.render_document(
+        config.theme.dirs, TEMPLATE,
         config=config, document=document, stamp=pdf_document.build_stamp(Path(config.config_file_path).parent),
     )
     result = pdf_document.write_pdf(html, base_url=site, target=site / PDF_FILE,

@@ -393,12 +393,13 @@ def test_following_a_flow_on_paper_reaches_an_outcome(pdf_build: PdfBuild, sourc
 # ── Links between pages become links inside the document ──────────────────────
 
 def test_the_export_fetches_nothing_from_the_network(tmp_path: Path) -> None:
-    """A page that points at a remote image gets a warning (which fails --strict), not a download."""
-    html = '<html><body><p>x</p><img src="https://example.org/remote.png" alt=""></body></html>'
+    """A page that points at a remote image gets a warning (which fails --strict), not a download.
+    (What else the fetcher refuses: test_pdf_security.py.)"""
+    html = '<html lang="en"><body><p>x</p><img src="https://example.org/remote.png" alt=""></body></html>'
     result = pdf_document.write_pdf(html, base_url=tmp_path, target=tmp_path / "t.pdf")
     assert result.page_count == 1
-    assert any("disallowed protocol" in w and "https://example.org/remote.png" in w for w in result.warnings), \
-        result.warnings
+    assert result.warnings == (f"refused https://example.org/remote.png: only files inside the built site "
+                               f"({tmp_path.resolve()}) may be used in the PDF; it is left out.",)
 
 
 def test_page_urls_resolve_like_a_browser() -> None:
