@@ -1,10 +1,16 @@
 """Benchmark the decision-tree engine: load + validate + analyse + lay out + render.
 
-    .venv/bin/python scripts/bench_flow_engine.py            # 100, 1,000 and 10,000 nodes
+    .venv/bin/python scripts/bench_flow_engine.py            # every shape at 100, 1,000 and 10,000 nodes
     .venv/bin/python scripts/bench_flow_engine.py 50000      # any sizes
 
+Three shapes of graph, so that cost is shown to follow nodes and answers, not routes:
+- tree:   a pure tree, three answers per question;
+- layers: a convergent graph in layers of 100, most nodes reached by three answers
+          (about 3**layers routes);
+- chain:  questions in a row whose two answers both lead to the next (2**questions routes).
+
 Other scripts can `from bench_flow_engine import measure` (with scripts/ on sys.path):
-`measure(node_count) -> seconds` times one run on a generated tree of that size.
+`measure(node_count, shape) -> Measure` times one run on a generated graph of that size.
 Not a timed test: the figures depend on the machine.
 """
 
@@ -13,6 +19,8 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +31,54 @@ import jinja2  # noqa: E402
 import decision_tree as tree  # noqa: E402
 
 BRANCHING = 3
+LAYER_WIDTH = 100
+HEADER = ["id: bench", "title: Benchmark flow", "intro: A generated flow.", "start: n0", "nodes:"]
+
+
+def _question(node_id: str, number: int, targets: list[str]) -> list[str]:
+    out = [f"  - id: {node_id}", "    kind: question", f"    question: Generated question number {number}?",
+           "    hint: Generated to measure speed.", "    options:"]
+    for k, target in enumerate(targets):
+        out += [f"      - label: Answer {k + 1}", f"        next: {target}"]
+    return out
+
+
+def _outcome(node_id: str, number: int) -> list[str]:
+    return [f"  - id: {node_id}", "    kind: outcome", f"    title: Outcome {number}", "    summary: A result.",
+            "    reasoning: Because.", "    look_for: [Something]", "    watch_out: [Something else]",
+            "    next_steps: [Go on]", "    links:", "      - page: index.md", "        label: Home"]
+
+
+def generate_layers(node_count: int) -> str:
+    """A convergent graph: layers that widen by two up to LAYER_WIDTH nodes, question i of a
+    layer leading to i, i+1 and i+2 of the next (wrapping round once full), so most nodes are
+    reached by three answers; the last layer is outcomes."""
+    widths: list[int] = []
+    while sum(widths) < node_count:
+        widths.append(min(LAYER_WIDTH, 2 * len(widths) + 1, node_count - sum(widths)))
+    if len(widths) < 2 or widths[-1] < 3:
+        raise ValueError("too few nodes for a layered graph")
+    names = [[f"n{sum(widths[:k]) + i}" for i in range(w)] for k, w in enumerate(widths)]
+    out = list(HEADER)
+    for k, layer in enumerate(names):
+        for i, node_id in enumerate(layer):
+            if k == len(names) - 1:
+                out += _outcome(node_id, i)
+            else:
+                nxt = names[k + 1]
+                out += _question(node_id, k * LAYER_WIDTH + i, list(dict.fromkeys(nxt[(i + d) % len(nxt)]
+                                                                                   for d in range(3))))
+    return "\n".join(out) + "\n"
+
+
+def generate_chain(node_count: int) -> str:
+    """node_count - 1 questions in a row, both answers of each leading to the next; one outcome."""
+    out = list(HEADER)
+    for i in range(node_count - 1):
+        nxt = f"n{i + 1}"
+        out += _question(f"n{i}", i, [nxt, nxt])
+    out += _outcome(f"n{node_count - 1}", 0)
+    return "\n".join(out) + "\n"
 
 
 def generate(node_count: int) -> str:
@@ -48,9 +104,23 @@ def generate(node_count: int) -> str:
     return "\n".join(out) + "\n"
 
 
-def measure(node_count: int) -> float:
-    """Seconds to load, validate, analyse, lay out and render a generated tree of node_count nodes."""
-    text = generate(node_count)
+GENERATORS: dict[str, Callable[[int], str]] = {"tree": lambda n: generate(n), "layers": generate_layers,
+                                                "chain": generate_chain}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One run: engine time and what it produced."""
+
+    seconds: float
+    nodes: int
+    answers: int
+    html_bytes: int
+
+
+def measure(node_count: int, shape: str = "tree") -> Measure:
+    """Load, validate, analyse, lay out and render a generated graph of node_count nodes."""
+    text = GENERATORS[shape](node_count)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.yml"
@@ -60,17 +130,26 @@ def measure(node_count: int) -> float:
         html = tree.render_flow(env, flow, urls={"index.md": "index.html"}, assets=None)
         elapsed = time.perf_counter() - began
     if html.count("data-node=") != node_count:
-        raise AssertionError("the benchmark tree did not render every node")
-    return elapsed
+        raise AssertionError("the benchmark graph did not render every node")
+    answers = sum(len(q.options) for q in flow.questions)
+    return Measure(elapsed, node_count, answers, len(html.encode("utf-8")))
+
+
+def best(node_count: int, shape: str, repeats: int) -> Measure:
+    """The least disturbed of `repeats` runs."""
+    return min((measure(node_count, shape) for _ in range(repeats)), key=lambda m: m.seconds)
 
 
 def main(argv: list[str]) -> int:
-    """Print one line per size, and the time per 1,000 nodes to show how it grows."""
+    """Print one line per shape and size: time, time per node, page bytes per node and per answer."""
     sizes = [int(a) for a in argv] or [100, 1_000, 10_000]
     measure(100)  # warm up imports and template compilation
-    for size in sizes:
-        seconds = min(measure(size) for _ in range(3 if size <= 10_000 else 1))
-        print(f"{size:>7,} nodes: {seconds:6.3f} s  ({seconds / size * 1000:.3f} s per 1,000 nodes)")
+    for shape in GENERATORS:
+        for size in sizes:
+            m = best(size, shape, 3 if size <= 10_000 else 1)
+            print(f"{shape:>6} {size:>7,} nodes, {m.answers:>7,} answers: {m.seconds:6.3f} s "
+                  f"({m.seconds / size * 1e6:5.0f} µs per node); page {m.html_bytes / 1e6:6.2f} MB, "
+                  f"{m.html_bytes / size:5.0f} B per node, {m.html_bytes / m.answers:5.0f} B per answer")
     return 0
 
 
