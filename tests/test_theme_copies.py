@@ -1,6 +1,7 @@
-"""overrides/base.html and overrides/partials/nav-item.html are copies of Material's
-templates with small documented fixes for valid HTML. If Material changes (an
-upgrade), these tests fail: re-copy the file and re-apply the fixes its header lists."""
+"""overrides/base.html, overrides/partials/nav-item.html and overrides/partials/search.html
+are copies of Material's templates with small documented fixes (valid HTML, an accessible
+name). If Material changes (an upgrade), these tests fail: re-copy the file and re-apply the
+fixes its header lists."""
 
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ COPIES = [
     ]),
     ("partials/nav-item.html", [
         (' tabindex="{{ tabindex }}">', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>'),
+    ]),
+    ("partials/search.html", [
+        ('data-md-component="search" role="dialog">',
+         'data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
     ]),
 ]
 
