@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import gzip
-import http.server
-import io
 import json
 import mimetypes
 import os
@@ -28,22 +25,23 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+# The flow pages, Chromium and its flags, and the local server: one definition, shared
+# with the tests (tests/support.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from support import (  # noqa: E402
+    CHROMIUM, CHROMIUM_FLAGS, COMPRESSIBLE, FLOW_PAGES, GZIP_LEVEL, ROOT, page_url_path, serve_folder,
+)
+
 PYTHON = ROOT / ".venv" / "bin" / "python"
-CHROMIUM = "/usr/bin/chromium"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
-CHROMIUM_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                  "--disable-background-networking --disable-component-update --disable-sync")
+LIGHTHOUSE_CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_FLAGS])
 
 # Budgets (issue 5).
 BUILD_RATIO_MAX = 1.20           # the project's hooks add at most 20 % to a plain build
@@ -57,11 +55,8 @@ FLOW_GROWTH_MAX = 2.0            # "about linear": time per node at 10,000 <= 2x
 PAGE_MAX_BYTES = 400 * 1024
 FLOW_ASSETS_MAX_GZ = 8 * 1024    # the flow's own JS + CSS, gzipped
 PDF_MAX_S = 30.0
-FLOW_PAGES = ("decide/hiring.md", "decide/career.md")
 LIGHTHOUSE_PAGES = ("index.md", "comparison.md", *FLOW_PAGES)
 LIGHTHOUSE_MIN = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-GZIP_LEVEL = 6                   # what nginx and most static hosts use
-COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|manifest\+json)|image/svg\+xml)")
 
 
 @dataclass(frozen=True)
@@ -72,11 +67,6 @@ class Row:
     figure: str
     budget: str
     ok: bool | None  # None: informative, no budget of its own
-
-
-def page_url_path(source: str) -> str:
-    """The built file of a Markdown source (use_directory_urls: false)."""
-    return source.removesuffix(".md") + ".html"
 
 
 def kib(size: float) -> str:
@@ -292,10 +282,9 @@ def loaded_files(site: Path, base_url: str, pages: list[Path]) -> dict[Path, set
     worker and index), mapped back to built files."""
     from playwright.sync_api import sync_playwright
 
-    flags = CHROMIUM_FLAGS.replace("--headless=new ", "").split()
     result: dict[Path, set[Path]] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=flags)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for page_file in pages:
             context = browser.new_context()
             tab = context.new_page()
@@ -354,52 +343,7 @@ def bench_pdf(work: Path) -> list[Row]:
                 f"{seconds:.1f} s", f"< {PDF_MAX_S:.0f} s", seconds < PDF_MAX_S)]
 
 
-# ── Serving with gzip, and Lighthouse ────────────────────────────────────────
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files like a production host: text types gzip-encoded when the client
-    accepts it (http.server alone never compresses)."""
-
-    cache: dict[tuple[str, float], bytes] = {}
-    lock = threading.Lock()
-
-    def send_head(self):  # type: ignore[override]
-        path = self.translate_path(self.path)
-        ctype = self.guess_type(path)
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if os.path.isdir(path) or not os.path.isfile(path) or not accepts or not COMPRESSIBLE.match(ctype):
-            return super().send_head()
-        key = (path, os.stat(path).st_mtime)
-        with self.lock:
-            if key not in self.cache:
-                self.cache[key] = gzip.compress(Path(path).read_bytes(), compresslevel=GZIP_LEVEL)
-            body = self.cache[key]
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Last-Modified", self.date_time_string(int(key[1])))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve site on 127.0.0.1 with gzip; yield its base URL."""
-    handler = functools.partial(GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
+# ── Lighthouse (pages served with gzip by support.serve_folder) ─────────────────
 
 def lighthouse(url: str, work: Path, run: int) -> dict:
     """One Lighthouse run (mobile preset, the default) of url; return its JSON report."""
@@ -408,7 +352,7 @@ def lighthouse(url: str, work: Path, run: int) -> dict:
     result = subprocess.run(
         [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
          "--only-categories=performance,accessibility,best-practices,seo",
-         f"--chrome-flags={CHROMIUM_FLAGS} --user-data-dir={profile}"],
+         f"--chrome-flags={LIGHTHOUSE_CHROME_FLAGS} --user-data-dir={profile}"],
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300,
     )
     if result.returncode != 0 or not out.is_file():
@@ -565,7 +509,7 @@ def main(argv: list[str]) -> int:
         if "flow" in parts:
             print("Timing the flow engine ...", file=sys.stderr)
             rows += bench_flow_engine(args.flow_repeats)
-        with serve(site) as base_url:
+        with serve_folder(site, compress=True) as base_url:
             if "weight" in parts:
                 print("Weighing pages ...", file=sys.stderr)
                 rows += bench_page_weight(site, base_url)

@@ -1,34 +1,24 @@
 """Shared fixtures: a real strict build of the site, served from 127.0.0.1, and
-Debian's Chromium driven by Playwright (no downloaded browser)."""
+Debian's Chromium driven by Playwright (no downloaded browser). The pieces that
+scripts/bench.py needs too live in support.py."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
+# Shared with scripts/bench.py; imported here so tests keep importing them from conftest.
+from support import (  # noqa: F401
+    CHROMIUM, CHROMIUM_FLAGS, FLOW_PAGES, ROOT, mkdocs_config, nav_pages, page_url_path, serve_folder,
+)
+
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def mkdocs_build(site_dir: Path, *, env: dict[str, str] | None = None,
@@ -49,63 +39,6 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return out
-
-
-def _flatten_nav(items: list) -> list[tuple[str, str]]:
-    pages: list[tuple[str, str]] = []
-    for item in items:
-        if isinstance(item, str):
-            pages.append((item, item))
-            continue
-        for title, target in item.items():
-            if isinstance(target, list):
-                pages.extend(_flatten_nav(target))
-            else:
-                pages.append((title, target))
-    return pages
-
-
-class MkDocsYamlLoader(yaml.SafeLoader):
-    """SafeLoader that tolerates mkdocs.yml's !!python/name tags (nav only is read)."""
-
-
-MkDocsYamlLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-@functools.cache
-def mkdocs_config() -> dict:
-    """mkdocs.yml as data (python tags read as None). Do not modify the result: it is shared."""
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkDocsYamlLoader)
-
-
-@functools.cache
-def nav_pages() -> list[tuple[str, str]]:
-    """(title, source path) of every page in mkdocs.yml's nav, in order."""
-    return _flatten_nav(mkdocs_config()["nav"])
-
-
-def page_url_path(source: str) -> str:
-    """The URL path MkDocs gives a Markdown source (use_directory_urls: false)."""
-    return source.removesuffix(".md") + ".html"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@contextlib.contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 from a thread; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
