@@ -1,16 +1,19 @@
 """The flows in real Chromium, through the DOM contract: every path of each shipped tree,
-history (back, forward, reload), changing answers, tampered links, copy buttons, focus and
-keyboard, the no-JavaScript form, print, axe-core, and Material's instant navigation."""
+history (back, forward, reload), changing answers, tampered links, node anchors (the no-JS
+and PDF links) opened with JavaScript on, copy buttons, focus and keyboard, the no-JavaScript
+form, print, axe-core, and Material's instant navigation."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 import decision_tree as tree
-from conftest import ROOT, describe_violations, mkdocs_build, page_url_path, run_axe, serve_folder
+from conftest import FLOW_PAGES, ROOT, describe_violations, mkdocs_build, page_url_path, run_axe, serve_folder
 
 FLOWS = {flow_id: tree.load_flow(ROOT / "docs" / "decide" / "flows" / f"{flow_id}.yml")
          for flow_id in ("hiring", "career")}
@@ -47,6 +50,31 @@ def wait_for_node(page, flow_id: str, node_id: str) -> None:
         arg=[flow_id, node_id], timeout=10_000)
 
 
+def anchor_prefix(page, flow_id: str) -> str:
+    """The prefix of the flow's node anchors, as the page states it."""
+    return page.locator(f'[data-flow="{flow_id}"]').get_attribute("data-anchor-prefix")
+
+
+def shortest_route(flow, target: str) -> list[tuple[str, int]]:
+    """(question id, answer index) from the start to target: breadth first, first answer first."""
+    routes: dict[str, list[tuple[str, int]]] = {flow.start: []}
+    queue = [flow.start]
+    while queue:
+        node_id = queue.pop(0)
+        node = flow.nodes[node_id]
+        for index, option in enumerate(node.options if isinstance(node, tree.Question) else []):
+            if option.next not in routes:
+                routes[option.next] = [*routes[node_id], (node_id, index)]
+                queue.append(option.next)
+    return routes[target]
+
+
+def notice_text(page) -> str | None:
+    """The flow's notice when it shows, else None."""
+    notice = page.locator("[data-flow-notice]")
+    return notice.inner_text() if notice.is_visible() else None
+
+
 def assert_clean(watch, base_url: str) -> None:
     assert watch.foreign_requests(base_url) == []
     assert watch.console_errors == []
@@ -60,7 +88,9 @@ def assert_clean(watch, base_url: str) -> None:
 def test_every_path_reaches_its_outcome(page, watch, base_url: str, flow_id: str) -> None:
     flow = FLOWS[flow_id]
     open_flow(page, base_url, flow_id)
-    for number, path in enumerate(tree.analyse(flow).paths):
+    every = tree.routes(flow)
+    assert every, "the shipped trees are small enough to walk every route"
+    for number, path in enumerate(every):
         if number:
             page.locator(f'[data-flow="{flow_id}"] [data-flow-action="restart"]').click()
             page.wait_for_function(f"() => location.hash === '#{flow_id}'")
@@ -125,19 +155,140 @@ def test_changing_an_earlier_answer(page, watch, base_url: str) -> None:
     assert_clean(watch, base_url)
 
 
-@pytest.mark.parametrize("hash_", ["#hiring/nope", "#hiring/6", "#hiring/1.0", "#hiring/%E0%A4%A",
-                                   "#flow-hiring-ml-first", "#hiring/2.1.1", "#hiring/2..1", "#hiring/"])
+@pytest.mark.parametrize("hash_", ["#hiring/nope", "#hiring/6", "#hiring/1.0", "#hiring/2.1.1", "#hiring/2..1",
+                                   "#hiring/", "#hiring/%E0%A4%A", "#flow-hiring-%E0%A4%A"])
 def test_tampered_link_restarts_with_a_notice(page, watch, base_url: str, hash_: str) -> None:
+    """Links of this flow that cannot be read, bad percent-encoding included."""
     open_flow(page, base_url, "hiring", hash_)
-    if hash_ == "#hiring/%E0%A4%A":  # undecodable: not a state of ours, so the flow simply starts
-        assert visible(page) == ["stage"]
-    else:
-        assert visible(page) == ["stage"]
-        notice = page.locator("[data-flow-notice]")
-        assert notice.is_visible()
-        assert "starts again" in notice.inner_text()
-        assert page.evaluate("location.hash") == "#hiring"
+    assert visible(page) == ["stage"]
+    notice = notice_text(page)
+    assert notice == ("That link could not be read as answers to these questions, "
+                      "so the flow starts again from the first question.")
+    assert page.evaluate("location.hash") == "#hiring"
     assert_clean(watch, base_url)
+
+
+# ── Node anchors (the no-JS and PDF links) with JavaScript on ───────────────
+
+
+def test_a_node_anchor_opens_that_node_with_a_notice_and_back_works(page, watch, base_url: str) -> None:
+    flow = FLOWS["hiring"]
+    open_flow(page, base_url, "hiring", "#flow-hiring-release-time")
+    wait_for_node(page, "hiring", "release-time")
+    assert visible(page) == ["release-time"]
+    assert page.locator("[data-flow-progress]").inner_text() == "Question 3 of at most 3"
+    notice = notice_text(page)
+    assert notice == ("This link opened Question 3 directly, so the answers before it are not known. "
+                      "\u201cYour answers\u201d shows one route that leads here; change any that do not fit.")
+    # The notice is on screen, below Material's header, although the browser scrolled to the node.
+    assert page.locator("[data-flow-notice]").evaluate("""el => { const r = el.getBoundingClientRect();
+        return r.top >= document.querySelector('.md-header').getBoundingClientRect().bottom
+               && r.bottom <= innerHeight; }""")
+    route = shortest_route(flow, "release-time")
+    assert route == [("stage", 1), ("deploy-pain", 4)]
+    answers = page.locator("[data-flow-answer-list] li strong").all_inner_texts()
+    assert answers == [flow.nodes[q].options[i].label for q, i in route]
+    assert page.evaluate("location.hash") == "#flow-hiring-release-time"  # the link stays as it came
+    page.locator('[data-flow-action="back"]').click()
+    wait_for_node(page, "hiring", "deploy-pain")
+    assert page.evaluate("location.hash") == "#hiring/2"
+    assert notice_text(page) is None
+    assert page.locator("[data-flow-answer-list] li").count() == 1
+    page.locator('[data-flow-action="back"]').click()
+    wait_for_node(page, "hiring", "stage")
+    assert page.evaluate("location.hash") == "#hiring"
+    page.go_back()
+    wait_for_node(page, "hiring", "deploy-pain")
+    page.go_back()  # the anchor itself again
+    wait_for_node(page, "hiring", "release-time")
+    assert "opened Question 3 directly" in notice_text(page)
+    answer(page, "hiring", "release-time", "mlops-deploy")  # answering goes on from the route shown
+    assert page.evaluate("location.hash") == "#hiring/2.5.2"
+    assert notice_text(page) is None
+    assert_clean(watch, base_url)
+
+
+def test_an_outcome_anchor_opens_the_result_and_its_answers_can_be_changed(page, watch, base_url: str) -> None:
+    flow = FLOWS["hiring"]
+    open_flow(page, base_url, "hiring", "#flow-hiring-ml-first")
+    wait_for_node(page, "hiring", "ml-first")
+    assert visible(page) == ["ml-first"]
+    assert page.locator("[data-flow-progress]").inner_text() == "Result after 2 answers"
+    assert notice_text(page).startswith("This link opened this result directly, so the answers before it are not known.")
+    items = page.locator("[data-flow-answer-list] li")
+    assert items.count() == len(shortest_route(flow, "ml-first")) == 2
+    items.nth(1).locator("button").click()
+    wait_for_node(page, "hiring", "exploring-plan")
+    assert page.evaluate("location.hash") == "#hiring/1"
+    assert notice_text(page) is None
+    assert_clean(watch, base_url)
+
+
+@pytest.mark.parametrize("flow_id", sorted(FLOWS))
+def test_every_node_anchor_shows_its_node_by_the_shortest_route(page, watch, base_url: str, flow_id: str) -> None:
+    flow = FLOWS[flow_id]
+    open_flow(page, base_url, flow_id)
+    prefix = anchor_prefix(page, flow_id)
+    for node_id, node in flow.nodes.items():
+        page.evaluate(f"location.hash = '#{flow_id}'")
+        wait_for_node(page, flow_id, flow.start)
+        assert page.locator(f"#{prefix}{node_id}").get_attribute("data-node") == node_id
+        page.evaluate(f"location.hash = '#{prefix}{node_id}'")
+        wait_for_node(page, flow_id, node_id)
+        route = shortest_route(flow, node_id)
+        answers = page.locator("[data-flow-answer-list] li strong").all_inner_texts()
+        assert answers == [flow.nodes[q].options[i].label for q, i in route], node_id
+        if node_id == flow.start:
+            assert notice_text(page) is None
+        else:
+            what = f"Question {len(route) + 1}" if isinstance(node, tree.Question) else "this result"
+            assert notice_text(page).startswith(f"This link opened {what} directly"), node_id
+    assert_clean(watch, base_url)
+
+
+def test_a_node_anchor_on_the_answers_given_keeps_them(page, watch, base_url: str) -> None:
+    """Answers the person gave are not replaced by a guessed route."""
+    open_flow(page, base_url, "hiring", "#hiring/5.2.5")  # I'm not sure -> deploy-pain -> release-time
+    assert visible(page) == ["release-time"]
+    page.evaluate("location.hash = '#flow-hiring-deploy-pain'")
+    wait_for_node(page, "hiring", "deploy-pain")
+    flow = FLOWS["hiring"]
+    answers = page.locator("[data-flow-answer-list] li strong").all_inner_texts()
+    assert answers == [flow.nodes["stage"].options[4].label, flow.nodes["stage-unsure"].options[1].label]
+    assert notice_text(page) is None
+    assert_clean(watch, base_url)
+
+
+def test_flow_js_takes_the_anchor_prefix_from_the_page(page, watch, base_url: str) -> None:
+    """flow.js builds no anchor itself: with the page's prefix changed (ids, links and
+    data-anchor-prefix alike), the new anchors open nodes and the old ones are not the flow's."""
+    js = (ROOT / "docs" / "assets" / "javascripts" / "flow.js").read_text(encoding="utf-8")
+    assert not re.search(r"""["']flow-""", js), "flow.js must read data-anchor-prefix, not build 'flow-...'"
+
+    def renamed(route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace("flow-hiring-", "q7-hiring-"))
+
+    page.route(lambda url: url.split("#")[0] == base_url + PAGES["hiring"], renamed)
+    open_flow(page, base_url, "hiring", "#q7-hiring-deploy-pain")
+    assert anchor_prefix(page, "hiring") == "q7-hiring-"
+    wait_for_node(page, "hiring", "deploy-pain")
+    assert "opened Question 2 directly" in notice_text(page)
+    page.evaluate("location.hash = '#flow-hiring-release-time'")  # not this flow's any more: left alone
+    page.wait_for_function("() => location.hash === '#flow-hiring-release-time'")
+    page.evaluate("() => new Promise(resolve => setTimeout(resolve, 100))")  # let hashchange run
+    assert visible(page) == ["deploy-pain"]
+    page.evaluate("location.hash = '#q7-hiring-release-time'")
+    wait_for_node(page, "hiring", "release-time")
+    assert "opened Question 3 directly" in notice_text(page)
+    assert_clean(watch, base_url)
+
+
+def test_flow_pages_are_the_built_pages_that_hold_a_flow(site_dir: Path) -> None:
+    """conftest's FLOW_PAGES (the nav's pages under decide/) against the built HTML."""
+    holding = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
+                     if re.search(r'<\w+[^<>]*\sdata-flow="', p.read_text(encoding="utf-8")))
+    assert holding == sorted(page_url_path(source) for source in FLOW_PAGES) == sorted(PAGES.values())
 
 
 def test_other_hashes_leave_the_flow_alone(page, watch, base_url: str) -> None:
@@ -258,7 +409,7 @@ def test_without_javascript_every_answer_link_reaches_its_node(nojs_page, base_u
     assert [u for u in requests if not u.startswith(base_url)] == []
 
 
-def test_without_javascript_questions_are_numbered_and_outcomes_list_their_paths(nojs_page, base_url: str) -> None:
+def test_without_javascript_questions_are_numbered_and_outcomes_list_their_answers(nojs_page, base_url: str) -> None:
     page = nojs_page
     page.goto(base_url + PAGES["hiring"], wait_until="networkidle")
     flow = FLOWS["hiring"]
@@ -268,7 +419,7 @@ def test_without_javascript_questions_are_numbered_and_outcomes_list_their_paths
         assert tag.lower() == f"question {analysis.numbers[q.id]}"
     for outcome in flow.outcomes:
         listed = page.locator(f'[data-node="{outcome.id}"] .guide-flow__paths li')
-        assert listed.count() == len(analysis.paths_to[outcome.id])
+        assert listed.count() == len(analysis.incoming[outcome.id])
     goto = page.locator('[data-node="stage"] [data-next="deploy-pain"] .guide-flow__goto').inner_text()
     assert goto.strip() == f"→ Question {analysis.numbers['deploy-pain']}"
 

@@ -1,7 +1,8 @@
 /* Guide flows: turns the no-JS decision tree (every node a section, every answer a link)
    into one question at a time. State lives in the URL hash as "#<flow>/<answers>", the
-   1-based number of each answer given, e.g. "#hiring/2.5.1". No framework, no inline
-   script, no eval.
+   1-based number of each answer given, e.g. "#hiring/2.5.1". A node's own anchor (the
+   no-JS and PDF link, data-anchor-prefix + node id) opens that node. No framework, no
+   inline script, no eval.
    Works with Material's instant navigation (document$) and without it. */
 (function () {
   "use strict";
@@ -17,6 +18,7 @@
     this.root = root;
     this.id = root.getAttribute("data-flow");
     this.start = root.getAttribute("data-start");
+    this.prefix = root.getAttribute("data-anchor-prefix");
     this.nodes = {};
     $$(root, "[data-node]").forEach(function (el) { this.nodes[el.getAttribute("data-node")] = el; }, this);
     this.path = [];
@@ -45,13 +47,32 @@
     return ids;
   };
 
-  /* Parse the hash into a path of node ids; null = not ours, false = ours but invalid. */
+  /* A path of answer indexes to node id: the answers shown now when it is on their walk,
+     else the shortest route from the start (breadth first, first answer first). A route
+     not given by the person is flagged .guess. */
+  Flow.prototype.routeTo = function (id) {
+    var k = this.walk(this.path).indexOf(id), seen = {}, queue = [[this.start, []]], item;
+    if (k >= 0) { item = this.path.slice(0, k); item.guess = this.path.guess; return item; }
+    seen[this.start] = true;
+    while ((item = queue.shift())) {
+      if (item[0] === id) { item[1].guess = true; return item[1]; }
+      this.options(item[0]).forEach(function (link, i) {
+        var next = link.getAttribute("data-next");
+        if (!seen[next]) { seen[next] = true; queue.push([next, item[1].concat([i])]); }
+      });
+    }
+    return false;
+  };
+
+  /* Parse the hash into a path of answer indexes; null = not ours, false = ours but unreadable. */
   Flow.prototype.parse = function (hash) {
-    var raw;
-    try { raw = decodeURIComponent(hash.replace(/^#/, "")); } catch (e) { return null; }
-    if (raw === this.id || raw === "" || raw === "flow-" + this.id + "-" + this.start) return [];
-    if (raw.indexOf("flow-" + this.id + "-") === 0 && this.nodes[raw.slice(this.id.length + 6)]) return false;
-    if (raw.indexOf(this.id + "/") !== 0) return null;
+    var raw = hash.replace(/^#/, ""), bad = false;
+    try { raw = decodeURIComponent(raw); } catch (e) { bad = true; }
+    if (raw === this.id || raw === "") return [];
+    var ours = raw.indexOf(this.id + "/") === 0, anchor = raw.indexOf(this.prefix) === 0;
+    if (bad) return ours || anchor ? false : null;
+    if (anchor && this.nodes[raw.slice(this.prefix.length)]) return this.routeTo(raw.slice(this.prefix.length));
+    if (!ours) return null;
     var parts = raw.slice(this.id.length + 1).split("."), path = [];
     for (var i = 0; i < parts.length; i++) {
       if (!/^[1-9][0-9]?$/.test(parts[i])) return false;
@@ -83,11 +104,20 @@
     if (path === false) {
       history.replaceState(history.state, "", this.hashFor([]));
       this.show([], moveFocus);
-      this.say(this.notice, "That link did not match the questions of this flow, so it starts again from the first question.");
-      if (moveFocus) this.notice.scrollIntoView({ block: "nearest" });
-      return;
+      this.say(this.notice, "That link could not be read as answers to these questions, so the flow starts again from the first question.");
+    } else {
+      this.show(path, moveFocus);
+      if (!path.guess) return;
+      this.say(this.notice, "This link opened " + (this.nodes[this.current()].getAttribute("data-kind") === "outcome"
+        ? "this result" : "Question " + (path.length + 1)) + " directly, so the answers before it are not known. " +
+        "\u201cYour answers\u201d shows one route that leads here; change any that do not fit.");
     }
-    this.show(path, moveFocus);
+    var notice = this.notice, node = this.nodes[this.current()];
+    /* The browser may still scroll to a node's anchor (until the page has loaded): have it
+       stop where the notice shows too. */
+    node.style.scrollMarginTop = node.getBoundingClientRect().top - notice.getBoundingClientRect().top +
+      parseFloat(getComputedStyle(notice).scrollMarginTop) + "px";
+    notice.scrollIntoView({ block: "nearest" });
   };
 
   Flow.prototype.say = function (el, message) {
