@@ -48,6 +48,7 @@ BUILD_RATIO_MAX = 1.20           # the project's hooks add at most 20 % to a pla
 FLOW_SIZES = (100, 1_000, 10_000)
 FLOW_10K_MAX_S = 2.0             # load + validate + render 10,000 nodes
 FLOW_GROWTH_MAX = 2.0            # "about linear": time per node at 10,000 <= 2x that at 1,000
+FLOW_BYTES_GROWTH_MAX = 1.2      # the flow page's bytes per node at 10,000 within 20 % of those at 1,000
 # Everything a page loads, in bytes sent over the wire (gzip, as the Lighthouse server
 # and any static host send them): "page weight" as Lighthouse and the HTTP Archive count
 # it. Raw sizes are shown too; Material's own JS, CSS and search index alone come to
@@ -174,25 +175,33 @@ def bench_builds(work: Path, runs: int) -> tuple[list[Row], Path]:
 # ── Decision-tree engine ─────────────────────────────────────────────────────
 
 def bench_flow_engine(repeats: int) -> list[Row]:
-    """load + validate + render generated trees, via scripts/bench_flow_engine.measure."""
-    from bench_flow_engine import measure  # scripts/ is on sys.path: this file sits there
+    """load + validate + render generated graphs of three shapes, via scripts/bench_flow_engine."""
+    from bench_flow_engine import GENERATORS, best, measure  # scripts/ is on sys.path: this file sits there
 
     measure(FLOW_SIZES[0])  # warm up imports and template compilation
-    # Best of `repeats`: the run least disturbed by other work on the machine (as
-    # bench_flow_engine.py itself reports); one process, so CPU time is no steadier.
-    seconds = {n: min(measure(n) for _ in range(repeats)) for n in FLOW_SIZES}
-    per_node = {n: seconds[n] / n for n in FLOW_SIZES}
     rows = []
-    for n in FLOW_SIZES:
-        budget, ok = ("", None)
-        if n == FLOW_SIZES[-1]:
-            budget, ok = f"< {FLOW_10K_MAX_S:.0f} s", seconds[n] < FLOW_10K_MAX_S
-        rows.append(Row(f"Flow engine: {n:,} nodes, load + validate + render (best of {repeats})",
-                        f"{seconds[n] * 1000:,.0f} ms "
-                        f"({per_node[n] * 1e6:,.0f} µs per node)", budget, ok))
-    growth = per_node[FLOW_SIZES[-1]] / per_node[FLOW_SIZES[-2]]
-    rows.append(Row(f"Flow engine: time per node, {FLOW_SIZES[-1]:,} vs {FLOW_SIZES[-2]:,} nodes",
-                    f"{growth:.2f}x", f"<= {FLOW_GROWTH_MAX:.1f}x (about linear)", growth <= FLOW_GROWTH_MAX))
+    for shape in GENERATORS:
+        # Best of `repeats`: the run least disturbed by other work on the machine (as
+        # bench_flow_engine.py itself reports); one process, so CPU time is no steadier.
+        runs = {n: best(n, shape, repeats) for n in FLOW_SIZES}
+        per_node = {n: runs[n].seconds / n for n in FLOW_SIZES}
+        for n in FLOW_SIZES:
+            m = runs[n]
+            budget, ok = ("", None)
+            if n == FLOW_SIZES[-1]:
+                budget, ok = f"< {FLOW_10K_MAX_S:.0f} s", m.seconds < FLOW_10K_MAX_S
+            rows.append(Row(f"Flow engine, {shape}: {n:,} nodes, {m.answers:,} answers, load + validate + render "
+                            f"(best of {repeats})",
+                            f"{m.seconds * 1000:,.0f} ms ({per_node[n] * 1e6:,.0f} µs per node); page "
+                            f"{m.html_bytes / n:,.0f} B per node, {m.html_bytes / m.answers:,.0f} B per answer",
+                            budget, ok))
+        growth = per_node[FLOW_SIZES[-1]] / per_node[FLOW_SIZES[-2]]
+        rows.append(Row(f"Flow engine, {shape}: time per node, {FLOW_SIZES[-1]:,} vs {FLOW_SIZES[-2]:,} nodes",
+                        f"{growth:.2f}x", f"<= {FLOW_GROWTH_MAX:.1f}x (about linear)", growth <= FLOW_GROWTH_MAX))
+        bytes_growth = (runs[FLOW_SIZES[-1]].html_bytes / FLOW_SIZES[-1]) / (runs[FLOW_SIZES[-2]].html_bytes / FLOW_SIZES[-2])
+        rows.append(Row(f"Flow engine, {shape}: page bytes per node, {FLOW_SIZES[-1]:,} vs {FLOW_SIZES[-2]:,} nodes",
+                        f"{bytes_growth:.2f}x", f"<= {FLOW_BYTES_GROWTH_MAX:.1f}x (linear)",
+                        bytes_growth <= FLOW_BYTES_GROWTH_MAX))
     return rows
 
 

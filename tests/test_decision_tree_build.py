@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build, nav_pages, page_url_path
+from conftest import FLOW_PAGES, ROOT, mkdocs_build, nav_pages, page_url_path
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import flow_paths  # noqa: E402
@@ -125,13 +125,10 @@ def test_outcome_link_to_a_missing_page_stops_the_build(project: Path) -> None:
 # ── The real site ───────────────────────────────────────────────────────────
 
 
-def flow_pages() -> list[str]:
-    return [src for _, src in nav_pages()
-            if re.search(r"^/// guide-flow \|", (ROOT / "docs" / src).read_text(encoding="utf-8"), re.MULTILINE)]
-
-
 def test_each_shipped_flow_is_on_a_nav_page() -> None:
-    assert sorted(flow_pages()) == ["decide/career.md", "decide/hiring.md"]
+    holding = [src for _, src in nav_pages()
+               if re.search(r"^/// guide-flow \|", (ROOT / "docs" / src).read_text(encoding="utf-8"), re.MULTILINE)]
+    assert sorted(holding) == sorted(FLOW_PAGES) == ["decide/career.md", "decide/hiring.md"]
 
 
 @pytest.mark.parametrize(("source", "flow_id"), [("decide/hiring.md", "hiring"), ("decide/career.md", "career")])
@@ -150,7 +147,7 @@ def test_built_page_holds_the_whole_tree(site_dir: Path, source: str, flow_id: s
 
 
 def test_flow_assets_load_only_on_flow_pages(site_dir: Path) -> None:
-    flows = set(flow_pages())
+    flows = set(FLOW_PAGES)
     for _, source in nav_pages():
         html = (site_dir / page_url_path(source)).read_text(encoding="utf-8")
         has = html.count("assets/javascripts/flow.js"), html.count("assets/stylesheets/flow.css")

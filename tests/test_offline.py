@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_config, nav_pages, page_url_path
+from conftest import FLOW_PAGES, ROOT, mkdocs_config, nav_pages, page_url_path
 
 NAV = nav_pages()
-FLOW_PAGES = [source for _, source in NAV if source.startswith("decide/")]
 SHIM = ROOT / "docs" / "assets" / "javascripts" / "iframe-worker-shim.js"
 NPM_SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 

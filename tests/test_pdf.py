@@ -23,10 +23,9 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 import pdf_document
-from conftest import mkdocs_config, mkdocs_build, nav_pages, page_url_path
+from conftest import FLOW_PAGES, mkdocs_config, mkdocs_build, nav_pages, page_url_path
 
 NAV = nav_pages()
-FLOW_PAGES = [source for _, source in NAV if source.startswith("decide/")]
 TABLE_PAGES = ["comparison.md", "responsibilities.md"]
 # Screen-only controls as the built pages show them (pdf_document drops them).
 CONTROL_SELECTOR = "button, .guide-pdf-link, .guide-faq__permalink, a.headerlink, .guide-screen-only"

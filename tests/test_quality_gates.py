@@ -19,12 +19,11 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_config, nav_pages, page_url_path
+from conftest import FLOW_PAGES, ROOT, mkdocs_config, nav_pages, page_url_path
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LINKCHECKER = ROOT / ".venv" / "bin" / "linkchecker"
 FAQ_SCHEMA = Path(__file__).parent / "data" / "faq_page.schema.json"
-FLOW_PAGES = ["decide/hiring.md", "decide/career.md"]
 FAQ_PAGE = "faq.md"
 NAV = nav_pages()
 NAV_IDS = [source for _, source in NAV]
