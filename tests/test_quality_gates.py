@@ -260,7 +260,7 @@ def test_flow_pages_are_in_the_nav() -> None:
     assert set(FLOW_PAGES) <= set(NAV_IDS)
 
 
-@pytest.mark.parametrize("source", FLOW_PAGES + [s for s in NAV_IDS if s not in FLOW_PAGES])
+@pytest.mark.parametrize("source", [*FLOW_PAGES, *(s for s in NAV_IDS if s not in FLOW_PAGES)])
 def test_page_carries_open_graph_tags(site_dir: Path, source: str) -> None:
     page = soup(site_dir, source)
     site_url = mkdocs_config()["site_url"]
