@@ -253,3 +253,30 @@ def test_misspelled_kind_gives_one_clear_message() -> None:
         tree.parse_flow(text, "v.yml")
     assert str(caught.value) == ("v.yml:17 (node 'second'): kind is 'questoin', which is not allowed. "
                                  "Fix: use one of: question, outcome.")
+
+
+def test_notes_assumptions_and_check_questions_are_optional_and_rendered_as_text() -> None:
+    text = (DATA / "valid.yml").read_text(encoding="utf-8")
+    text = text.replace('        next: take-umbrella\n', '        next: take-umbrella\n        note: "It <b>rains</b>."\n', 1)
+    text = text.replace("    question: Is it cold?\n", "    question: Is it cold?\n    check: [Ask <someone> outside?]\n")
+    text = text.replace("      - label: I'm not sure\n        next: stay-light\n",
+                        "      - label: I'm not sure\n        next: stay-light\n        assumes: it is mild.\n")
+    flow = tree.parse_flow(text, "valid.yml")
+    assert flow.nodes["first"].options[0].note == "It <b>rains</b>."
+    assert flow.nodes["second"].check == ("Ask <someone> outside?",)
+    assert flow.nodes["second"].options[2].assumes == "it is mild."
+    html = render(flow)
+    assert '<span class="guide-flow__note" data-flow-note>It &lt;b&gt;rains&lt;/b&gt;.</span>' in html
+    assert 'data-flow-assumes="it is mild.">If you pick this, we assume: it is mild.</span>' in html
+    assert "<li>Ask &lt;someone&gt; outside?</li>" in html
+    assert "<b>" not in html and "<someone>" not in html
+
+
+def test_an_assumption_needs_check_questions_on_its_question() -> None:
+    text = (DATA / "valid.yml").read_text(encoding="utf-8").replace(
+        "      - label: I'm not sure\n        next: stay-light\n",
+        "      - label: I'm not sure\n        next: stay-light\n        assumes: it is mild.\n")
+    with pytest.raises(tree.TreeError) as caught:
+        tree.parse_flow(text, "v.yml")
+    assert str(caught.value).startswith("v.yml:24 (node 'second'): the option 'I'm not sure' assumes something, but "
+                                        "the question has no 'check' questions")

@@ -320,11 +320,47 @@ def test_copy_link_and_copy_summary(context, page, watch, base_url: str) -> None
         f"1. {flow.nodes['stage'].question} I'm not sure",
         f"2. {flow.nodes['stage-unsure'].question} No, we only have ideas or experiments so far",
         f"3. {flow.nodes['exploring-plan'].question} Set up ML infrastructure first, so we are ready when models arrive",
-        "", f"Recommendation: {outcome.title}", " ".join(outcome.summary.split()), "", f"Link: {link}"])
+        "", f"Recommendation: {outcome.title}", " ".join(outcome.summary.split()),
+        "", "Based on your answers:", f"- {flow.nodes['exploring-plan'].options[1].note}", "", f"Link: {link}"])
     assert page.evaluate("navigator.clipboard.readText()") == expected
     # The copied link opens the same result.
     page.goto(link, wait_until="networkidle")
     assert visible(page) == ["ml-first-defer-platform"]
+    assert_clean(watch, base_url)
+
+
+def test_result_says_why_from_the_answers_and_what_was_assumed(context, page, watch, base_url: str) -> None:
+    """Models work in testing -> not sure what blocks them -> not sure how long a release takes."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    open_flow(page, base_url, "hiring", "#hiring/2.5.3")
+    assert visible(page) == ["mlops-deploy"]
+    flow = FLOWS["hiring"]
+    note = flow.nodes["stage"].options[1].note
+    unsure = flow.nodes["release-time"].options[2]
+    checks = list(flow.nodes["release-time"].check)
+    assert note and unsure.assumes and checks
+    based = page.locator('[data-node="mlops-deploy"] [data-flow-based]')
+    assert based.is_visible()
+    assert based.locator("h3").inner_text() == "Based on your answers"
+    assert based.locator("[data-flow-based-notes] li").all_inner_texts() == [note]
+    assumed = based.locator("[data-flow-based-assumed]")
+    assert assumed.locator("p").all_inner_texts() == [f"We assumed: {unsure.assumes} Check it by asking your team:"]
+    assert assumed.locator("li").all_inner_texts() == checks
+    # The box sits before the general reasoning.
+    order = page.evaluate("""() => { const n = document.querySelector('[data-node="mlops-deploy"]');
+        const b = n.querySelector('[data-flow-based]'), why = [...n.querySelectorAll('h3')].find(h => h.textContent === 'Why');
+        return !!(b.compareDocumentPosition(why) & Node.DOCUMENT_POSITION_FOLLOWING); }""")
+    assert order
+    page.locator('[data-flow-action="copy-summary"]').click()
+    page.wait_for_function("() => document.querySelector('[data-flow-live]').textContent === 'Summary copied.'")
+    summary = page.evaluate("navigator.clipboard.readText()")
+    assert f"Based on your answers:\n- {note}\n" in summary
+    assert (f"We assumed: {unsure.assumes} Check it by asking your team:\n" + "\n".join(f"- {c}" for c in checks)
+            in summary)
+    # A route with no notes and no assumptions shows no box.
+    open_flow(page, base_url, "hiring", "#hiring/5.4")
+    wait_for_node(page, "hiring", "take-stock")
+    assert not page.locator('[data-node="take-stock"] [data-flow-based]').is_visible()
     assert_clean(watch, base_url)
 
 
@@ -429,13 +465,14 @@ def test_without_javascript_questions_are_numbered_and_outcomes_list_their_answe
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("flow_id", "hash_"), [
-    ("hiring", ""), ("hiring", "#hiring/2"), ("hiring", "#hiring/2.1"),
+    ("hiring", ""), ("hiring", "#hiring/2"), ("hiring", "#hiring/2.1"), ("hiring", "#hiring/2.5.3"),
     ("career", ""), ("career", "#career/3.3"), ("career", "#career/2.1"),
 ])
 def test_axe_finds_no_violations(page, base_url: str, flow_id: str, hash_: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
     open_flow(page, base_url, flow_id, hash_)
-    expected = {"": None, "#hiring/2": "deploy-pain", "#hiring/2.1": "mlops-deploy", "#career/3.3": "rely-on",
+    expected = {"": None, "#hiring/2": "deploy-pain", "#hiring/2.1": "mlops-deploy", "#hiring/2.5.3": "mlops-deploy",
+                "#career/3.3": "rely-on",
                 "#career/2.1": "mlops-engineer"}
     assert visible(page) == [expected.get(hash_) or FLOWS[flow_id].start]
     violations = run_axe(page)

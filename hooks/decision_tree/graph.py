@@ -27,20 +27,26 @@ def build(data: Any, file: str) -> Flow:
                                         "give each node its own id."))
             continue
         if raw["kind"] == "question":
-            options = tuple(Option(o["label"].strip(), o["next"], o.lines["label"], o.lines["next"])
+            options = tuple(Option(o["label"].strip(), o["next"], o.lines["label"], o.lines["next"],
+                                   _optional(o, "note"), _optional(o, "assumes"))
                             for o in raw["options"])
-            nodes[raw["id"]] = Question(raw["id"], raw["question"].strip(),
-                                        raw["hint"].strip() if raw.get("hint") else None, options, line)
+            nodes[raw["id"]] = Question(raw["id"], raw["question"].strip(), _optional(raw, "hint"), options, line,
+                                        tuple(s.strip() for s in raw.get("check", ())))
         else:
             links = tuple(Link(k["page"], k["label"].strip(), k.lines["page"]) for k in raw["links"])
             nodes[raw["id"]] = Outcome(
                 raw["id"], raw["title"].strip(), raw["summary"].strip(), raw["reasoning"].strip(),
                 tuple(s.strip() for s in raw["look_for"]), tuple(s.strip() for s in raw["watch_out"]),
-                tuple(s.strip() for s in raw["next_steps"]), links, line)
+                tuple(s.strip() for s in raw["next_steps"]), links, line, tuple(s.strip() for s in raw.get("check", ())))
     if problems:
         raise TreeError(problems)
     headings = {**DEFAULT_HEADINGS, **{k: v.strip() for k, v in data.get("headings", {}).items()}}
     return Flow(data["id"], data["title"].strip(), data["intro"].strip(), data["start"], headings, nodes, file)
+
+
+def _optional(raw: Any, key: str) -> str | None:
+    value = raw.get(key)
+    return value.strip() if isinstance(value, str) else None
 
 
 def graph_problems(flow: Flow, lines: Mapping[str, int], expected_id: str | None) -> list[TreeProblem]:
@@ -67,6 +73,11 @@ def graph_problems(flow: Flow, lines: Mapping[str, int], expected_id: str | None
                                             f"two options share the label '{option.label}' (lines {seen[key]} and {option.line}).",
                                             "give each option its own wording."))
             seen.setdefault(key, option.line)
+            if option.assumes and not node.check:
+                problems.append(TreeProblem(file, option.line, node.id,
+                                            f"the option '{option.label}' assumes something, but the question has no "
+                                            "'check' questions to test the assumption with.",
+                                            "add 'check:' to the question with one or more questions to ask the team."))
             if option.next not in flow.nodes:
                 close = difflib.get_close_matches(option.next, ids, n=1)
                 hint = f" (perhaps '{close[0]}')" if close else ""

@@ -23,6 +23,8 @@ class Option:
     next: str
     line: int        # of the label
     next_line: int   # of the next: key
+    note: str | None = None     # what this answer tells us
+    assumes: str | None = None  # what the flow assumes when this ("not sure") answer is picked
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Question:
     hint: str | None
     options: tuple[Option, ...]
     line: int
+    check: tuple[str, ...] = ()  # questions to ask the team when unsure
     kind: str = "question"
 
 
@@ -59,6 +62,7 @@ class Outcome:
     next_steps: tuple[str, ...]
     links: tuple[Link, ...]
     line: int
+    check: tuple[str, ...] = ()  # questions to ask the team before acting
     kind: str = "outcome"
 
 

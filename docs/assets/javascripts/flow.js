@@ -163,6 +163,7 @@
       self.list.appendChild(li);
     });
     this.list.parentNode.hidden = path.length === 0;
+    if (isOutcome) this.explain(node);
     $(this.root, '[data-flow-action="back"]').disabled = path.length === 0;
 
     var heading = $(node, "h2");
@@ -174,6 +175,41 @@
     }
   };
 
+  /* What the answers given tell us: each chosen option's note, and each assumption made on
+     an "I'm not sure" with the questions that check it. */
+  Flow.prototype.reasons = function () {
+    var ids = this.walk(this.path), notes = [], assumed = [];
+    this.path.forEach(function (choice, i) {
+      var item = this.options(ids[i])[choice].parentNode, note = $(item, "[data-flow-note]"),
+          assumes = $(item, "[data-flow-assumes]");
+      if (note) notes.push(text(note));
+      if (assumes) {
+        assumed.push([assumes.getAttribute("data-flow-assumes"),
+          $$(this.nodes[ids[i]], "[data-flow-check] li").map(function (li) { return text(li); })]);
+      }
+    }, this);
+    return { notes: notes, assumed: assumed };
+  };
+
+  Flow.prototype.explain = function (node) {
+    var box = $(node, "[data-flow-based]"), why = this.reasons(), list = $(box, "[data-flow-based-notes]"),
+        assumed = $(box, "[data-flow-based-assumed]");
+    function add(parent, tag, value) {
+      var el = document.createElement(tag);
+      el.textContent = value;
+      return parent.appendChild(el);
+    }
+    list.textContent = assumed.textContent = "";
+    why.notes.forEach(function (n) { add(list, "li", n); });
+    list.hidden = !why.notes.length;
+    why.assumed.forEach(function (a) {
+      add(assumed, "p", "We assumed: " + a[0] + " Check it by asking your team:");
+      var ul = add(assumed, "ul", "");
+      a[1].forEach(function (q) { add(ul, "li", q); });
+    });
+    box.hidden = !why.notes.length && !why.assumed.length;
+  };
+
   Flow.prototype.summaryText = function () {
     var id = this.current(), node = this.nodes[id], lines = [this.root.getAttribute("data-title"), ""];
     this.answers().forEach(function (a, i) { lines.push((i + 1) + ". " + a[0] + " " + a[1]); });
@@ -181,6 +217,13 @@
     if (node.getAttribute("data-kind") === "outcome") {
       lines.push("Recommendation: " + text($(node, "[data-flow-outcome]")));
       lines.push(text($(node, "[data-flow-summary]")));
+      var why = this.reasons();
+      if (why.notes.length) lines.push("", "Based on your answers:");
+      why.notes.forEach(function (n) { lines.push("- " + n); });
+      why.assumed.forEach(function (a) {
+        lines.push("", "We assumed: " + a[0] + " Check it by asking your team:");
+        a[1].forEach(function (q) { lines.push("- " + q); });
+      });
     } else {
       lines.push("Not finished. Next question: " + text($(node, "[data-flow-question]")));
     }
