@@ -176,8 +176,8 @@ def test_paths_table_is_up_to_date() -> None:
 
 
 def test_paths_table_check_fails_with_a_diff_and_the_command(project: Path) -> None:
-    edit(project / "docs/decide/flows/hiring.yml", "next: mlops-deploy\n      - label: Once",
-         "next: ml-first\n      - label: Once")
+    edit(project / "docs/decide/flows/hiring.yml", "so we rarely ship\n        next: mlops-deploy\n",
+         "so we rarely ship\n        next: ml-first\n")
     result = subprocess.run([sys.executable, "scripts/flow_paths.py", "--check"], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode == 1
