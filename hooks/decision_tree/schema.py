@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import json
+import marshal
+import os
 import re
+import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,8 +34,33 @@ MAX_OPTIONS = 6
 
 @functools.lru_cache(maxsize=4)
 def _compiled_schema(text: str) -> Callable[[Any], Any]:
-    """The schema compiled to a Python check, cached by its text (an edited schema is a new key)."""
-    return fastjsonschema.compile(_inline_refs(json.loads(text)))
+    """The schema compiled to a Python check, cached by its text (an edited schema is a new key).
+
+    Generating the check costs more than a whole flow's validation (about 18 ms per build), so
+    the compiled code is kept in the temporary folder, keyed by the schema's text and Python's
+    version; loading it takes under a millisecond. Any problem with that file: compile again."""
+    key = hashlib.sha256(f"{sys.version}\0{fastjsonschema.VERSION}\0{text}".encode()).hexdigest()[:24]
+    cached = Path(tempfile.gettempdir()) / f"guide-flow-schema-{key}.marshal"
+    namespace: dict[str, Any] = {}
+    try:
+        exec(marshal.loads(cached.read_bytes()), namespace)  # noqa: S102 (our own generated code)
+        return _entry(namespace)
+    except (OSError, ValueError, EOFError, TypeError, StopIteration):
+        pass
+    code = compile(fastjsonschema.compile_to_code(_inline_refs(json.loads(text))), str(SCHEMA_PATH), "exec")
+    try:
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(marshal.dumps(code))
+        partial.replace(cached)
+    except OSError:
+        pass
+    exec(code, namespace)  # noqa: S102
+    return _entry(namespace)
+
+
+def _entry(namespace: dict[str, Any]) -> Callable[[Any], Any]:
+    """The generated module's first validate_* function: the check of the whole schema."""
+    return next(v for k, v in namespace.items() if k.startswith("validate") and callable(v))
 
 
 def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
