@@ -120,7 +120,7 @@ def test_back_forward_and_reload_keep_the_state(page, watch, base_url: str) -> N
     answer(page, "hiring", "stage", "deploy-pain")
     answer(page, "hiring", "deploy-pain", "release-time")
     assert page.evaluate("location.hash") == "#hiring/2.5"
-    assert page.locator("[data-flow-progress]").inner_text() == "Question 3 of at most 3"
+    assert page.locator("[data-flow-progress]").inner_text() == "Step 3 of at most 3"
     page.go_back()
     wait_for_node(page, "hiring", "deploy-pain")
     assert visible(page) == ["deploy-pain"]
@@ -168,6 +168,97 @@ def test_tampered_link_restarts_with_a_notice(page, watch, base_url: str, hash_:
     assert_clean(watch, base_url)
 
 
+def test_change_marks_the_answer_and_carries_later_answers_forward(page, watch, base_url: str) -> None:
+    flow = FLOWS["hiring"]
+    open_flow(page, base_url, "hiring", "#hiring/2.5.3")
+    assert visible(page) == ["mlops-deploy"]
+    change = page.locator("[data-flow-answer-list] li button")
+    assert change.nth(1).get_attribute("aria-label") == f"Change your answer to: {flow.nodes['deploy-pain'].question}"
+    change.nth(1).click()
+    wait_for_node(page, "hiring", "deploy-pain")
+    given = page.locator('[data-node="deploy-pain"] .guide-flow__option--given')
+    assert given.count() == 1 and given.inner_text().startswith("I'm not sure") and "(your answer)" in given.inner_text()
+    # The same answer again: back to the same result, with the later answer kept.
+    page.locator('[data-node="deploy-pain"] [data-next]').nth(4).click()
+    wait_for_node(page, "hiring", "mlops-deploy")
+    assert page.evaluate("location.hash") == "#hiring/2.5.3"
+    assert page.locator('.guide-flow__option--given').count() == 0
+    # Another answer: on along the new route, to the first question without an answer.
+    page.locator("[data-flow-answer-list] li button").nth(0).click()
+    wait_for_node(page, "hiring", "stage")
+    page.locator('[data-node="stage"] [data-next]').nth(2).click()  # models run in production
+    wait_for_node(page, "hiring", "production-upkeep")
+    assert page.evaluate("location.hash") == "#hiring/3"
+    # Change, then a different answer whose route meets no kept answer: the result of that answer.
+    open_flow(page, base_url, "hiring", "#hiring/2.5.3")
+    page.locator("[data-flow-answer-list] li button").nth(1).click()
+    wait_for_node(page, "hiring", "deploy-pain")
+    page.locator('[data-node="deploy-pain"] [data-next]').nth(2).click()  # models not good enough
+    wait_for_node(page, "hiring", "ml-first")
+    assert page.evaluate("location.hash") == "#hiring/2.3"
+    assert_clean(watch, base_url)
+
+
+def test_each_answer_is_one_history_entry_and_back_is_the_browsers_back(page, watch, base_url: str) -> None:
+    open_flow(page, base_url, "hiring")
+    entries = page.evaluate("history.length")
+    answer(page, "hiring", "stage", "deploy-pain")
+    answer(page, "hiring", "deploy-pain", "release-time")
+    answer(page, "hiring", "release-time", "mlops-deploy", which=0)
+    assert page.evaluate("history.length") == entries + 3
+    page.locator('[data-flow-action="back"]').click()  # the flow's Back ...
+    wait_for_node(page, "hiring", "release-time")
+    page.go_back()  # ... then the browser's: one question further back, not forward to the result
+    wait_for_node(page, "hiring", "deploy-pain")
+    assert page.evaluate("location.hash") == "#hiring/2"
+    page.go_forward()
+    wait_for_node(page, "hiring", "release-time")
+    page.go_forward()
+    wait_for_node(page, "hiring", "mlops-deploy")
+    page.locator('[data-flow-action="restart"]').click()
+    wait_for_node(page, "hiring", "stage")
+    page.go_back()  # Start again is one entry too
+    wait_for_node(page, "hiring", "mlops-deploy")
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector("[data-flow-ready]", state="attached")
+    assert visible(page) == ["mlops-deploy"]
+    assert_clean(watch, base_url)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)])
+def test_controls_are_in_view_when_a_result_appears(page, watch, base_url: str, width: int, height: int) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    open_flow(page, base_url, "hiring", "#hiring/2")
+    page.mouse.wheel(0, 600)  # scroll down, then up: Material shows its back-to-top button
+    page.mouse.wheel(0, -200)
+    page.wait_for_timeout(300)
+    page.locator('[data-node="deploy-pain"] [data-next]').first.click()
+    wait_for_node(page, "hiring", "mlops-deploy")
+    page.wait_for_timeout(300)
+    for action in ("back", "restart", "copy-link", "copy-summary", "copy-markdown"):
+        box = page.locator(f'[data-flow-action="{action}"]').bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= height, (action, box)
+    progress = page.locator("[data-flow-progress]").bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert progress["y"] >= header["y"] + header["height"]
+    top = page.locator(".md-top")
+    if top.is_visible():
+        button = top.bounding_box()
+        assert button["y"] + button["height"] <= progress["y"] or button["y"] >= progress["y"] + progress["height"]
+    assert_clean(watch, base_url)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_while_changing_an_answer(page, base_url: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    open_flow(page, base_url, "hiring", "#hiring/2.5.3")
+    page.locator("[data-flow-answer-list] li button").nth(1).click()
+    wait_for_node(page, "hiring", "deploy-pain")
+    assert page.locator(".guide-flow__option--given").count() == 1
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
+
+
 # ── Node anchors (the no-JS and PDF links) with JavaScript on ───────────────
 
 
@@ -176,9 +267,10 @@ def test_a_node_anchor_opens_that_node_with_a_notice_and_back_works(page, watch,
     open_flow(page, base_url, "hiring", "#flow-hiring-release-time")
     wait_for_node(page, "hiring", "release-time")
     assert visible(page) == ["release-time"]
-    assert page.locator("[data-flow-progress]").inner_text() == "Question 3 of at most 3"
+    assert page.locator("[data-flow-progress]").inner_text() == "Step 3 of at most 3"
     notice = notice_text(page)
-    assert notice == ("This link opened Question 3 directly, so the answers before it are not known. "
+    number = tree.analyse(flow).numbers["release-time"]  # the question's own number, as in the diagram and PDF
+    assert notice == (f"This link opened Question {number} directly, so the answers before it are not known. "
                       "\u201cYour answers\u201d shows one route that leads here; change any that do not fit.")
     # The notice is on screen, below Material's header, although the browser scrolled to the node.
     assert page.locator("[data-flow-notice]").evaluate("""el => { const r = el.getBoundingClientRect();
@@ -189,6 +281,7 @@ def test_a_node_anchor_opens_that_node_with_a_notice_and_back_works(page, watch,
     answers = page.locator("[data-flow-answer-list] li strong").all_inner_texts()
     assert answers == [flow.nodes[q].options[i].label for q, i in route]
     assert page.evaluate("location.hash") == "#flow-hiring-release-time"  # the link stays as it came
+    entries = page.evaluate("history.length")
     page.locator('[data-flow-action="back"]').click()
     wait_for_node(page, "hiring", "deploy-pain")
     assert page.evaluate("location.hash") == "#hiring/2"
@@ -197,11 +290,12 @@ def test_a_node_anchor_opens_that_node_with_a_notice_and_back_works(page, watch,
     page.locator('[data-flow-action="back"]').click()
     wait_for_node(page, "hiring", "stage")
     assert page.evaluate("location.hash") == "#hiring"
-    page.go_back()
-    wait_for_node(page, "hiring", "deploy-pain")
-    page.go_back()  # the anchor itself again
+    # No earlier screens were visited, so Back steps back in place: it adds no history entries
+    # for the browser's Back to return to.
+    assert page.evaluate("history.length") == entries
+    page.evaluate("location.hash = '#flow-hiring-release-time'")
     wait_for_node(page, "hiring", "release-time")
-    assert "opened Question 3 directly" in notice_text(page)
+    assert f"opened Question {number} directly" in notice_text(page)
     answer(page, "hiring", "release-time", "mlops-deploy")  # answering goes on from the route shown
     assert page.evaluate("location.hash") == "#hiring/2.5.2"
     assert notice_text(page) is None
@@ -229,6 +323,7 @@ def test_every_node_anchor_shows_its_node_by_the_shortest_route(page, watch, bas
     flow = FLOWS[flow_id]
     open_flow(page, base_url, flow_id)
     prefix = anchor_prefix(page, flow_id)
+    numbers = tree.analyse(flow).numbers
     for node_id, node in flow.nodes.items():
         page.evaluate(f"location.hash = '#{flow_id}'")
         wait_for_node(page, flow_id, flow.start)
@@ -241,7 +336,7 @@ def test_every_node_anchor_shows_its_node_by_the_shortest_route(page, watch, bas
         if node_id == flow.start:
             assert notice_text(page) is None
         else:
-            what = f"Question {len(route) + 1}" if isinstance(node, tree.Question) else "this result"
+            what = f"Question {numbers[node_id]}" if isinstance(node, tree.Question) else "this result"
             assert notice_text(page).startswith(f"This link opened {what} directly"), node_id
     assert_clean(watch, base_url)
 
@@ -273,14 +368,15 @@ def test_flow_js_takes_the_anchor_prefix_from_the_page(page, watch, base_url: st
     open_flow(page, base_url, "hiring", "#q7-hiring-deploy-pain")
     assert anchor_prefix(page, "hiring") == "q7-hiring-"
     wait_for_node(page, "hiring", "deploy-pain")
-    assert "opened Question 2 directly" in notice_text(page)
+    numbers = tree.analyse(FLOWS["hiring"]).numbers
+    assert f"opened Question {numbers['deploy-pain']} directly" in notice_text(page)
     page.evaluate("location.hash = '#flow-hiring-release-time'")  # not this flow's any more: left alone
     page.wait_for_function("() => location.hash === '#flow-hiring-release-time'")
     page.evaluate("() => new Promise(resolve => setTimeout(resolve, 100))")  # let hashchange run
     assert visible(page) == ["deploy-pain"]
     page.evaluate("location.hash = '#q7-hiring-release-time'")
     wait_for_node(page, "hiring", "release-time")
-    assert "opened Question 3 directly" in notice_text(page)
+    assert f"opened Question {numbers['release-time']} directly" in notice_text(page)
     assert_clean(watch, base_url)
 
 
@@ -315,14 +411,35 @@ def test_copy_link_and_copy_summary(context, page, watch, base_url: str) -> None
     page.wait_for_function("() => document.querySelector('[data-flow-live]').textContent === 'Summary copied.'")
     flow = FLOWS["hiring"]
     outcome = flow.nodes["ml-first-defer-platform"]
-    expected = "\n".join([
-        "Which role do we need?", "",
-        f"1. {flow.nodes['stage'].question} I'm not sure",
-        f"2. {flow.nodes['stage-unsure'].question} No, we only have ideas or experiments so far",
-        f"3. {flow.nodes['exploring-plan'].question} Set up ML infrastructure first, so we are ready when models arrive",
-        "", f"Recommendation: {outcome.title}", " ".join(outcome.summary.split()),
-        "", "Based on your answers:", f"- {flow.nodes['exploring-plan'].options[1].note}", "", f"Link: {link}"])
-    assert page.evaluate("navigator.clipboard.readText()") == expected
+
+    def squash(text: str) -> str:
+        return " ".join(text.split())
+
+    answers = [(flow.nodes["stage"].question, "I'm not sure"),
+               (flow.nodes["stage-unsure"].question, "No, we only have ideas or experiments so far"),
+               (flow.nodes["exploring-plan"].question,
+                "Set up ML infrastructure first, so we are ready when models arrive")]
+    note = flow.nodes["exploring-plan"].options[1].note
+    lists = [(flow.headings[k], getattr(outcome, k)) for k in ("look_for", "watch_out", "next_steps")]
+    expected = ["Which role do we need?", "", "Your answers:",
+                *(f"{i}. {q} {a}" for i, (q, a) in enumerate(answers, 1)),
+                "", f"Recommendation: {outcome.title}:", squash(outcome.summary),
+                "", "Based on your answers:", f"- {note}",
+                "", "Why:", squash(outcome.reasoning)]
+    for heading, items in lists:
+        expected += ["", f"{heading}:", *(f"- {squash(item)}" for item in items)]
+    expected += ["", f"Link: {link}"]
+    assert page.evaluate("navigator.clipboard.readText()") == "\n".join(expected)
+    page.locator('[data-flow-action="copy-markdown"]').click()
+    page.wait_for_function(
+        "() => document.querySelector('[data-flow-live]').textContent === 'Summary copied as Markdown.'")
+    markdown = page.evaluate("navigator.clipboard.readText()")
+    assert markdown.startswith("## Which role do we need?\n\n**Your answers**\n\n1. ")
+    assert f"\n\n**Recommendation: {outcome.title}**\n\n{squash(outcome.summary)}\n" in markdown
+    assert f"\n**Based on your answers**\n\n- {note}\n" in markdown
+    for heading, items in lists:
+        assert f"**{heading}**\n\n" + "\n".join(f"- {squash(i)}" for i in items) in markdown
+    assert markdown.endswith(f"\n\n[Open this result in the guide]({link})")
     # The copied link opens the same result.
     page.goto(link, wait_until="networkidle")
     assert visible(page) == ["ml-first-defer-platform"]
@@ -355,7 +472,7 @@ def test_result_says_why_from_the_answers_and_what_was_assumed(context, page, wa
     page.wait_for_function("() => document.querySelector('[data-flow-live]').textContent === 'Summary copied.'")
     summary = page.evaluate("navigator.clipboard.readText()")
     assert f"Based on your answers:\n- {note}\n" in summary
-    assert (f"We assumed: {unsure.assumes} Check it by asking your team:\n" + "\n".join(f"- {c}" for c in checks)
+    assert (f"We assumed:\n{unsure.assumes} Check it by asking your team:\n" + "\n".join(f"- {c}" for c in checks)
             in summary)
     # A route with no notes and no assumptions shows no box.
     open_flow(page, base_url, "hiring", "#hiring/5.4")
@@ -396,7 +513,7 @@ def test_print_shows_every_node_even_when_enhanced(page, base_url: str) -> None:
     assert visible(page) == ["deploy-pain"]
     page.emulate_media(media="print")
     assert len(visible(page)) == len(FLOWS["hiring"].nodes)
-    assert not page.locator("[data-flow-controls]").is_visible()
+    assert not page.locator("[data-flow-controls]").first.is_visible()
     assert page.locator(".guide-flow__goto").first.is_visible()
 
 
@@ -419,7 +536,7 @@ def test_without_javascript_every_answer_link_reaches_its_node(nojs_page, base_u
     page.on("request", lambda r: requests.append(r.url))
     page.goto(base_url + PAGES[flow_id], wait_until="networkidle")
     assert sorted(visible(page)) == sorted(flow.nodes)
-    assert page.locator("[data-flow-controls]").is_hidden()
+    assert page.locator("[data-flow-controls]").first.is_hidden()
     assert page.locator(".guide-flow__nojs").is_visible()
     reached = {flow.start}
     frontier = [flow.start]

@@ -27,7 +27,8 @@
     this.progress = $(root, "[data-flow-progress]");
     this.list = $(root, "[data-flow-answer-list]");
     root.classList.add("guide-flow--js");
-    $(root, "[data-flow-controls]").hidden = false;
+    $$(root, "[data-flow-controls]").forEach(function (el) { el.hidden = false; });
+    this.carry = null;  /* after Change: the answers to carry forward, by question id */
     this.progress.hidden = false;
     root.addEventListener("click", this.onClick.bind(this));
   }
@@ -90,13 +91,44 @@
     return ids[ids.length - 1];
   };
 
+  /* Answers by question id along a path. */
+  Flow.prototype.byQuestion = function (path) {
+    var ids = this.walk(path), out = {};
+    path.forEach(function (choice, i) { out[ids[i]] = choice; });
+    return out;
+  };
+
+  /* One history entry per move; the entry remembers the screen it came from, so that
+     the flow's Back can be the browser's Back. */
   Flow.prototype.go = function (path) {
     var hash = this.hashFor(path);
-    if (location.hash === hash) { this.show(path, true); } else { location.hash = hash; }
+    if (location.hash !== hash) history.pushState({ guideFlow: this.id, from: location.hash }, "", hash);
+    this.show(path, true);
+  };
+
+  Flow.prototype.answer = function (choice) {
+    var path = this.path.concat([choice]), carry = this.carry, id;
+    this.carry = null;
+    /* After Change, later answers still on the route are kept: the same answer leads back to
+       the same result, another one to the first question on the new route without an answer. */
+    while (carry && this.nodes[id = this.walk(path).pop()].getAttribute("data-kind") === "question" &&
+           carry[id] !== undefined) {
+      path.push(carry[id]);
+    }
+    this.go(path);
+  };
+
+  Flow.prototype.back = function () {
+    var parent = this.hashFor(this.path.slice(0, -1)), state = history.state;
+    this.carry = null;
+    if (state && state.guideFlow === this.id && state.from === parent) { history.back(); return; }
+    history.replaceState(null, "", parent);
+    this.show(this.path.slice(0, -1), true);
   };
 
   Flow.prototype.fromLocation = function (moveFocus) {
     var path = this.parse(location.hash);
+    this.carry = null;
     if (path === null) {
       if (!this.shown) this.show([], false);
       return;
@@ -108,8 +140,9 @@
     } else {
       this.show(path, moveFocus);
       if (!path.guess) return;
-      this.say(this.notice, "This link opened " + (this.nodes[this.current()].getAttribute("data-kind") === "outcome"
-        ? "this result" : "Question " + (path.length + 1)) + " directly, so the answers before it are not known. " +
+      var opened = this.nodes[this.current()];
+      this.say(this.notice, "This link opened " + (opened.getAttribute("data-kind") === "outcome"
+        ? "this result" : text($(opened, ".guide-flow__tag"))) + " directly, so the answers before it are not known. " +
         "\u201cYour answers\u201d shows one route that leads here; change any that do not fit.");
     }
     var notice = this.notice, node = this.nodes[this.current()];
@@ -146,7 +179,7 @@
     var left = parseInt(node.getAttribute("data-left"), 10) || 0;
     this.progress.textContent = isOutcome
       ? "Result after " + path.length + (path.length === 1 ? " answer" : " answers")
-      : "Question " + (path.length + 1) + " of at most " + (path.length + left);
+      : "Step " + (path.length + 1) + " of at most " + (path.length + left);
 
     this.list.textContent = "";
     this.answers().forEach(function (a, i) {
@@ -163,6 +196,17 @@
       self.list.appendChild(li);
     });
     this.list.parentNode.hidden = path.length === 0;
+    $$(this.root, ".guide-flow__option--given").forEach(function (link) {
+      link.classList.remove("guide-flow__option--given");
+      link.removeChild($(link, ".guide-flow__given"));
+    });
+    var given = this.carry && this.options(id)[this.carry[id]];
+    if (given) {  /* changing an answer: the one given is marked, in words too */
+      given.classList.add("guide-flow__option--given");
+      var mark = given.appendChild(document.createElement("span"));
+      mark.className = "guide-flow__given";
+      mark.textContent = " (your answer)";
+    }
     if (isOutcome) this.explain(node);
     $(this.root, '[data-flow-action="back"]').disabled = path.length === 0;
 
@@ -210,24 +254,50 @@
     box.hidden = !why.notes.length && !why.assumed.length;
   };
 
-  Flow.prototype.summaryText = function () {
-    var id = this.current(), node = this.nodes[id], lines = [this.root.getAttribute("data-title"), ""];
-    this.answers().forEach(function (a, i) { lines.push((i + 1) + ". " + a[0] + " " + a[1]); });
-    if (this.path.length) lines.push("");
-    if (node.getAttribute("data-kind") === "outcome") {
-      lines.push("Recommendation: " + text($(node, "[data-flow-outcome]")));
-      lines.push(text($(node, "[data-flow-summary]")));
-      var why = this.reasons();
-      if (why.notes.length) lines.push("", "Based on your answers:");
-      why.notes.forEach(function (n) { lines.push("- " + n); });
-      why.assumed.forEach(function (a) {
-        lines.push("", "We assumed: " + a[0] + " Check it by asking your team:");
-        a[1].forEach(function (q) { lines.push("- " + q); });
-      });
-    } else {
-      lines.push("Not finished. Next question: " + text($(node, "[data-flow-question]")));
+  /* The result (or where the person stopped) as blocks: [heading, paragraphs, list items]. */
+  Flow.prototype.summary = function () {
+    var node = this.nodes[this.current()], blocks = [], why = this.reasons();
+    blocks.push(["Your answers", [], this.answers().map(function (a) { return [a[0], a[1]]; }), true]);
+    if (node.getAttribute("data-kind") !== "outcome") {
+      blocks.push(["Not finished", ["Next question: " + text($(node, "[data-flow-question]"))], []]);
+      return blocks;
     }
+    blocks.push(["Recommendation: " + text($(node, "[data-flow-outcome]")), [text($(node, "[data-flow-summary]"))], []]);
+    if (why.notes.length) blocks.push(["Based on your answers", [], why.notes]);
+    why.assumed.forEach(function (a) {
+      blocks.push(["We assumed", [a[0] + " Check it by asking your team:"], a[1]]);
+    });
+    blocks.push(["Why", [text($(node, "[data-flow-reasoning]"))], []]);
+    $$(node, "[data-flow-part]").forEach(function (part) {
+      blocks.push([text($(part, "h3")), [], $$(part, "li").map(function (li) { return text(li); })]);
+    });
+    return blocks;
+  };
+
+  Flow.prototype.summaryText = function () {
+    var lines = [this.root.getAttribute("data-title")];
+    this.summary().forEach(function (b) {
+      lines.push("", b[0] + ":");
+      b[1].forEach(function (p) { lines.push(p); });
+      b[2].forEach(function (item, i) { lines.push(b[3] ? (i + 1) + ". " + item[0] + " " + item[1] : "- " + item); });
+    });
     lines.push("", "Link: " + this.link());
+    return lines.join("\n");
+  };
+
+  /* For Jira, GitHub or Linear: the same text with Markdown marks, data text escaped. */
+  Flow.prototype.summaryMarkdown = function () {
+    function md(value) { return value.replace(/([\\`*_[\]<>|#])/g, "\\$1"); }
+    var lines = ["## " + md(this.root.getAttribute("data-title"))];
+    this.summary().forEach(function (b) {
+      lines.push("", "**" + md(b[0]) + "**", "");
+      b[1].forEach(function (p) { lines.push(md(p), ""); });
+      b[2].forEach(function (item, i) {
+        lines.push(b[3] ? (i + 1) + ". " + md(item[0]) + " **" + md(item[1]) + "**" : "- " + md(item));
+      });
+      if (!b[2].length) lines.pop();
+    });
+    lines.push("", "[Open this result in the guide](" + this.link().replace(/[()]/g, encodeURIComponent) + ")");
     return lines.join("\n");
   };
 
@@ -262,15 +332,18 @@
       var node = target.closest("[data-node]");
       if (!node || node.getAttribute("data-node") !== this.current()) return;
       event.preventDefault();
-      this.go(this.path.concat([this.options(this.current()).indexOf(target)]));
+      this.answer(this.options(this.current()).indexOf(target));
     } else if (target.hasAttribute("data-flow-change")) {
+      var carry = this.byQuestion(this.path);
+      this.carry = carry;
       this.go(this.path.slice(0, parseInt(target.getAttribute("data-flow-change"), 10)));
     } else {
       var action = target.getAttribute("data-flow-action");
-      if (action === "back" && this.path.length) this.go(this.path.slice(0, -1));
-      else if (action === "restart") this.go([]);
+      if (action === "back" && this.path.length) this.back();
+      else if (action === "restart") { this.carry = null; this.go([]); }
       else if (action === "copy-link") this.copy(this.link(), "Link copied.");
       else if (action === "copy-summary") this.copy(this.summaryText(), "Summary copied.");
+      else if (action === "copy-markdown") this.copy(this.summaryMarkdown(), "Summary copied as Markdown.");
     }
   };
 
