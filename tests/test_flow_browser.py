@@ -259,6 +259,26 @@ def test_axe_finds_no_violations_while_changing_an_answer(page, base_url: str, s
     assert violations == [], describe_violations(violations)
 
 
+def test_diagram_shows_the_route_taken_and_where_you_are(page, watch, base_url: str) -> None:
+    open_flow(page, base_url, "hiring")
+    here = page.locator("[data-diagram-node].is-here")
+    assert here.count() == 1 and here.get_attribute("data-diagram-node") == "stage"
+    answer(page, "hiring", "stage", "deploy-pain")
+    answer(page, "hiring", "deploy-pain", "release-time")
+    route = page.locator("[data-diagram-node].is-route")
+    assert route.evaluate_all("els => els.map(e => e.getAttribute('data-diagram-node'))") == [
+        "stage", "deploy-pain", "release-time"]
+    assert page.locator("[data-diagram-node].is-here").get_attribute("data-diagram-node") == "release-time"
+    edges = page.locator("path[data-diagram-edge].is-route")
+    assert sorted(edges.evaluate_all("els => els.map(e => e.getAttribute('data-diagram-edge'))")) == [
+        "deploy-pain release-time", "stage deploy-pain"]
+    page.locator('[data-flow-action="back"]').click()
+    wait_for_node(page, "hiring", "deploy-pain")
+    assert page.locator("[data-diagram-node].is-here").get_attribute("data-diagram-node") == "deploy-pain"
+    assert page.locator("path[data-diagram-edge].is-route").count() == 1
+    assert_clean(watch, base_url)
+
+
 # ── Node anchors (the no-JS and PDF links) with JavaScript on ───────────────
 
 

@@ -208,6 +208,7 @@
       mark.textContent = " (your answer)";
     }
     if (isOutcome) this.explain(node);
+    this.mark(this.walk(path));
     $(this.root, '[data-flow-action="back"]').disabled = path.length === 0;
 
     var heading = $(node, "h2");
@@ -217,6 +218,20 @@
       this.live.textContent = "";
       this.live.textContent = (isOutcome ? "Result: " : this.progress.textContent + ": ") + text($(node, "h2 .guide-flow__text"));
     }
+  };
+
+  /* "You are here" in the diagram: the boxes and arrows of the route taken, and the current box. */
+  Flow.prototype.mark = function (ids) {
+    var on = {}, here = ids[ids.length - 1];
+    ids.forEach(function (id, i) { on[id] = true; if (i) on[ids[i - 1] + " " + id] = true; });
+    $$(this.root, "[data-diagram-node]").forEach(function (box) {
+      var id = box.getAttribute("data-diagram-node");
+      box.classList.toggle("is-route", !!on[id]);
+      box.classList.toggle("is-here", id === here);
+    });
+    $$(this.root, "[data-diagram-edge]").forEach(function (edge) {
+      edge.classList.toggle("is-route", !!on[edge.getAttribute("data-diagram-edge")]);
+    });
   };
 
   /* What the answers given tell us: each chosen option's note, and each assumption made on
