@@ -1,0 +1,57 @@
+"""Walk every persona of tests/data/personas.yml through the real flows: each must reach the
+outcome the guidance supports, read the notes that explain it, and, where an answer was
+"I'm not sure", be told what was assumed and how to check it."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+import decision_tree as tree
+from conftest import ROOT
+
+FLOWS = tree.load_flows(ROOT / "docs" / "decide" / "flows")
+PERSONAS = yaml.safe_load((ROOT / "tests" / "data" / "personas.yml").read_text(encoding="utf-8"))
+CASES = [(flow_id, p) for flow_id, people in PERSONAS.items() for p in people]
+
+
+def walk(flow: tree.Flow, labels: list[str]) -> tuple[str, list[tree.Option]]:
+    node, chosen = flow.nodes[flow.start], []
+    for label in labels:
+        assert isinstance(node, tree.Question), f"answered '{label}' after reaching an outcome"
+        option = next((o for o in node.options if o.label == label), None)
+        assert option, f"'{label}' is not an answer to '{node.question}'"
+        chosen.append(option)
+        node = flow.nodes[option.next]
+    return node.id, chosen
+
+
+@pytest.mark.parametrize(("flow_id", "persona"), CASES, ids=[p["who"][:48] for _, p in CASES])
+def test_persona_reaches_the_outcome_the_guidance_supports(flow_id: str, persona: dict) -> None:
+    flow = FLOWS[flow_id]
+    outcome, chosen = walk(flow, persona["answers"])
+    assert outcome == persona["outcome"], persona["who"]
+    notes = " ".join(o.note or "" for o in chosen)
+    for phrase in persona.get("reads", []):
+        assert phrase in notes, (persona["who"], phrase)
+    assumed = [o for o in chosen if o.assumes]
+    assert bool(assumed) == persona.get("assumed", False), persona["who"]
+
+
+def test_every_outcome_is_some_personas_result() -> None:
+    reached = {(flow_id, p["outcome"]) for flow_id, p in CASES}
+    for flow_id, flow in FLOWS.items():
+        for outcome in flow.outcomes:
+            assert (flow_id, outcome.id) in reached, f"no persona reaches {flow_id}/{outcome.id}"
+
+
+def test_a_not_sure_answer_that_ends_the_flow_states_its_assumption() -> None:
+    """An "I'm not sure" that leads straight to a recommendation says what it assumed; one
+    that leads to another question (something simpler) or to "take stock" need not."""
+    for flow in FLOWS.values():
+        for question in flow.questions:
+            for option in question.options:
+                target = flow.nodes[option.next]
+                if option.label.startswith("I'm not sure") and isinstance(target, tree.Outcome) \
+                        and target.id not in ("take-stock", "either-first-step"):
+                    assert option.assumes and question.check, (flow.id, question.id)
