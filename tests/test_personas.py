@@ -4,6 +4,8 @@ outcome the guidance supports, read the notes that explain it, and, where an ans
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -55,3 +57,34 @@ def test_a_not_sure_answer_that_ends_the_flow_states_its_assumption() -> None:
                 if option.label.startswith("I'm not sure") and isinstance(target, tree.Outcome) \
                         and target.id not in ("take-stock", "either-first-step"):
                     assert option.assumes and question.check, (flow.id, question.id)
+
+
+PAGE_OF = {"hiring": "decide/hiring.md", "career": "decide/career.md"}
+
+
+@pytest.mark.parametrize(("flow_id", "persona"), CASES, ids=[p["who"][:48] for _, p in CASES])
+def test_persona_walks_the_page_in_chromium(page, base_url: str, flow_id: str, persona: dict) -> None:
+    """The same walk by clicking the answers' words on the built page: the result shown is the
+    persona's outcome, it opens with the notes they must read, and states any assumption."""
+    from conftest import page_url_path
+    flow = FLOWS[flow_id]
+    page.goto(base_url + page_url_path(PAGE_OF[flow_id]), wait_until="load")
+    root = page.locator(f'[data-flow="{flow_id}"][data-flow-ready]')
+    root.wait_for(state="attached")
+    node_id = flow.start
+    for label in persona["answers"]:
+        current = root.locator(f'[data-node="{node_id}"]')
+        assert current.is_visible(), (persona["who"], node_id)
+        option = current.locator("[data-next]").filter(
+            has=page.locator("[data-flow-label]", has_text=re.compile(f"^{re.escape(label)}$")))
+        assert option.count() == 1, (persona["who"], label)
+        node_id = option.get_attribute("data-next")
+        option.click()
+        root.locator(f'[data-node="{node_id}"].guide-flow__node--current').wait_for()
+    assert node_id == persona["outcome"], persona["who"]
+    result = root.locator(f'[data-node="{node_id}"]')
+    based = result.locator("[data-flow-based]")
+    shown = based.inner_text() if based.is_visible() else ""
+    for phrase in persona.get("reads", []):
+        assert phrase in shown, (persona["who"], phrase)
+    assert ("We assumed:" in shown) == persona.get("assumed", False), persona["who"]

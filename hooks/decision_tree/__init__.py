@@ -15,7 +15,7 @@ Python-Markdown host. One module per job:
 Every problem is a `TreeError` listing `TreeProblem`s: file, line, node, what to change.
 """
 
-from .analysis import MAX_LISTED_ROUTES, Analysis, Route, Step, analyse, paths_markdown, routes, topological
+from .analysis import MAX_LISTED_ROUTES, Analysis, Route, Step, analyse, passes_through, paths_markdown, review_routes, routes, topological
 from .block import ASSETS, BLOCK_NAME, FlowSite, GuideFlowExtension, PageContext
 from .errors import TreeError, TreeProblem
 from .graph import FLOW_SUFFIX
@@ -30,5 +30,5 @@ __all__ = [
     "TEMPLATE", "Analysis", "Box", "Diagram", "Edge", "Flow", "FlowSite", "GuideFlowExtension", "Link", "Node",
     "Option", "Outcome", "PageContext", "Question", "Route", "Step", "TreeError", "TreeProblem", "analyse",
     "anchor_prefix", "layout", "load_flow", "load_flows", "paths_markdown", "parse_flow",
-    "render_flow", "routes", "strict_env", "topological",
+    "passes_through", "render_flow", "review_routes", "routes", "strict_env", "topological",
 ]

@@ -21,7 +21,7 @@ class Step:
     """One answer: the question and the chosen option."""
 
     question: Question
-    option: Option
+    option: Option | None  # None only in review routes: any answer (they all lead to the same node)
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,43 @@ def routes(flow: Flow, limit: int = MAX_LISTED_ROUTES) -> list[Route] | None:
     return found
 
 
+def passes_through(question: Question) -> bool:
+    """True when every answer leads to the same node: the question adds context (notes,
+    assumptions) to the result but does not change where the flow goes."""
+    return len({o.next for o in question.options}) == 1
+
+
+def review_routes(flow: Flow, limit: int = MAX_LISTED_ROUTES) -> list[Route] | None:
+    """Routes as the review table lists them: a question that passes through counts once
+    ("any answer"), so a context question does not multiply the table. None past `limit`
+    (counted first, in linear time)."""
+    order = topological(flow)
+    counts: dict[str, int] = {}
+    for node_id in reversed(order):
+        node = flow.nodes[node_id]
+        if isinstance(node, Outcome):
+            counts[node_id] = 1
+        elif passes_through(node):
+            counts[node_id] = counts[node.options[0].next]
+        else:
+            counts[node_id] = sum(counts[o.next] for o in node.options)
+    if counts[flow.start] > limit:
+        return None
+    found: list[Route] = []
+    stack: list[tuple[str, tuple[Step, ...]]] = [(flow.start, ())]
+    while stack:
+        node_id, steps = stack.pop()
+        node = flow.nodes[node_id]
+        if isinstance(node, Outcome):
+            found.append(Route(steps, node))
+        elif passes_through(node):
+            stack.append((node.options[0].next, steps + (Step(node, None),)))
+        else:
+            for option in reversed(node.options):
+                stack.append((option.next, steps + (Step(node, option),)))
+    return found
+
+
 def _count(n: int) -> str:
     return f"{n:,}" if n < 10**12 else f"about 10^{len(str(n)) - 1}"
 
@@ -120,15 +157,19 @@ def paths_markdown(flows: Iterable[Flow]) -> str:
            " Do not edit by hand. -->", "", "# Every path through the flows", ""]
     for flow in flows:
         analysis = analyse(flow)
-        listed = routes(flow)
+        listed = review_routes(flow)
         out += [f"## {flow.title} (`{flow.id}`)", "",
                 f"{_count(analysis.route_total)} paths, {len(flow.questions)} questions, "
                 f"{len(flow.outcomes)} outcomes.", ""]
         if listed is not None:
+            if any(passes_through(q) for q in flow.questions):
+                out += ["A question whose answers all lead to the same place is listed once, as *any answer*: "
+                        "it adds to the result's notes but does not change where it ends.", ""]
             out += ["| # | Answers | Ends at |", "| ---: | --- | --- |"]
             for i, path in enumerate(listed, 1):
                 answers = "<br>".join(f"Q{analysis.numbers[s.question.id]} {_cell(s.question.question)} → "
-                                      f"**{_cell(s.option.label)}**" for s in path.steps)
+                                      + (f"**{_cell(s.option.label)}**" if s.option else "*any answer*")
+                                      for s in path.steps)
                 out.append(f"| {i} | {answers} | {_cell(path.outcome.title)} (`{path.outcome.id}`) |")
         else:
             out += [f"Over {MAX_LISTED_ROUTES} paths: each outcome with the number of paths to it and the "
