@@ -10,7 +10,10 @@ Plain logic with no MkDocs import (the hook `pdf_export.py` feeds it). Each page
 - every `<details>` is open, every content tab becomes a labelled section;
 - screen-only controls (buttons, permalinks, the "Download PDF" link) are dropped;
 - in a decision flow, each option must lead to a node of the flow and name it
-  (the page number is added by the print CSS with `target-counter`).
+  (the page number is added by the print CSS with `target-counter`);
+- the first use of each glossary term (`<abbr title>`) in a page's running text is
+  marked, and the print CSS writes its definition after it in brackets (the tooltip
+  of the screen); the Glossary page lists them all.
 
 Text stays text. The templates in `overrides/pdf/` are rendered with autoescaping
 (`render_document`): a heading's text taken with `get_text()` (which decodes `&lt;`
@@ -68,6 +71,10 @@ FLOW_NODE_SELECTOR = "[data-node]"
 ID_LIST_ATTRIBUTES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
 BARE_LINK_CLASS = "guide-pdf-bare"  # a link whose text is its address
 URL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
+FIRST_TERM_CLASS = "guide-pdf-term"  # pdf.css prints the title of these after them
+# Where a term's definition in brackets would not help: titles, and the glossary itself.
+NO_TERM_EXPANSION_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "figure"})
+NO_TERM_EXPANSION_CLASS = "guide-glossary"
 
 
 class DocumentError(ValueError):
@@ -194,6 +201,7 @@ def assemble(pages: Sequence[SourcePage], *, svg_css: str = "") -> PrintDocument
         _rewrite_sources(page)
     for page in parsed:
         _annotate_flows(page.article)
+        _mark_first_terms(page.article)
     return PrintDocument(
         pages=tuple(
             PrintPage(
@@ -395,6 +403,18 @@ def _annotate_flows(article: Tag) -> None:
                     reference = article.new_tag("span", attrs={"class": "guide-pdf-goto"})
                     reference.string = f"go to {name}"
                     option.append(reference)
+
+
+def _mark_first_terms(article: Tag) -> None:
+    """Mark the first use of each glossary definition in the page's running text."""
+    seen: set[str] = set()
+    for abbr in article.find_all("abbr", title=True):
+        title = str(abbr["title"])
+        if title in seen or any(parent.name in NO_TERM_EXPANSION_TAGS or NO_TERM_EXPANSION_CLASS in parent.get("class", ())
+                                for parent in abbr.parents):
+            continue
+        seen.add(title)
+        abbr["class"] = [*abbr.get("class", []), FIRST_TERM_CLASS]
 
 
 def build_stamp(root: Path, now: dt.datetime | None = None) -> BuildStamp:

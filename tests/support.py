@@ -51,10 +51,11 @@ def _flatten_nav(items: list) -> list[tuple[str, str]]:
 
 
 class MkDocsYamlLoader(yaml.SafeLoader):
-    """SafeLoader that tolerates mkdocs.yml's !!python/name tags (nav only is read)."""
+    """SafeLoader that tolerates mkdocs.yml's !!python/name and !relative tags (nav only is read)."""
 
 
 MkDocsYamlLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+MkDocsYamlLoader.add_multi_constructor("!relative", lambda loader, suffix, node: None)  # MkDocs' path tag
 
 
 @functools.cache

@@ -42,8 +42,13 @@ def article_of(soup: BeautifulSoup) -> Tag:
 
 
 def text_of(element: Tag) -> str:
-    """Visible text with whitespace collapsed."""
-    return " ".join(element.get_text(" ").split())
+    """Visible text with whitespace collapsed; a glossary term's <abbr> stays part of its
+    sentence ("MLOps: ..." rather than "MLOps : ...")."""
+    copy = BeautifulSoup(str(element), "html.parser")
+    for abbr in copy.find_all("abbr"):
+        abbr.unwrap()
+    copy.smooth()
+    return " ".join(copy.get_text(" ").split())
 
 
 def heading_text(heading: Tag) -> str:

@@ -115,8 +115,9 @@ class GuideFlowBlock(Block):
         urls = {link.page: site.page.url_for(link.page) for outcome in flow.outcomes for link in outcome.links}
         assets = None if self.tracker.get("assets") else {k: site.page.url_for(v) for k, v in ASSETS.items()}
         self.tracker["assets"] = True
-        html = render_flow(site.env, flow, urls=urls, assets=assets, template=site.template)
-        block.text = self.md.htmlStash.store(html)
+        # Rendered by _RenderFlows once the whole page is parsed: the abbreviations it
+        # defines (an auto-appended glossary comes last) are known only then.
+        self.tracker.setdefault("pending", []).append((block, flow, urls, assets))
 
     def _problem(self, site: FlowSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
         if not name:
@@ -171,6 +172,27 @@ class _CatchNearMisses(Treeprocessor):
                     f"write '/// {BLOCK_NAME} | <flow id>' on a line of its own, then '///' on the next line."))
 
 
+class _RenderFlows(Treeprocessor):
+    """Renders each flow block of the page, with the page's abbreviations (Python-Markdown's
+    `abbr`, if loaded) so terms in the flow's text become <abbr> as they do in the page's."""
+
+    def __init__(self, md: Markdown, site: FlowSite, blocks: BlocksProcessor) -> None:
+        super().__init__(md)
+        self.site = site
+        self.blocks = blocks
+
+    def run(self, root: etree.Element) -> None:
+        pending = self.blocks.trackers.get(BLOCK_NAME, {}).pop("pending", [])
+        if not pending:
+            return
+        abbr = self.md.treeprocessors["abbr"] if "abbr" in self.md.treeprocessors else None
+        abbreviations = getattr(abbr, "abbrs", None)
+        for block, flow, urls, assets in pending:
+            html = render_flow(self.site.env, flow, urls=urls, assets=assets, template=self.site.template,
+                               abbreviations=abbreviations)
+            block.text = self.md.htmlStash.store(html)
+
+
 class GuideFlowExtension(BlocksExtension):
     """Registers the guide-flow block with a FlowSite."""
 
@@ -185,6 +207,7 @@ class GuideFlowExtension(BlocksExtension):
         block_mgr.register(GuideFlowBlock, {"site": site})
         md.preprocessors.register(_KeepSource(md), "guide_flow_source", 1000)
         md.treeprocessors.register(_CatchNearMisses(md, site, block_mgr), "guide_flow_near_misses", 25)
+        md.treeprocessors.register(_RenderFlows(md, site, block_mgr), "guide_flow_render", 21)
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> GuideFlowExtension:  # noqa: N802 (Markdown's name)

@@ -9,6 +9,7 @@ import jinja2
 from .analysis import analyse
 from .layout import layout
 from .model import Flow
+from .terms import Terms
 
 TEMPLATE = "partials/guide-flow.html"
 
@@ -19,17 +20,18 @@ def strict_env(env: jinja2.Environment) -> jinja2.Environment:
 
 
 def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str], assets: Mapping[str, str] | None,
-                template: str = TEMPLATE) -> str:
+                template: str = TEMPLATE, abbreviations: Mapping[str, str] | None = None) -> str:
     """Render the whole flow (no-JS form, JS hooks, diagram) with the given template environment.
 
     `urls` maps each linked page path (as written in the YAML) to its URL from the page
     showing the flow; `assets` maps "css"/"js" to their URLs, or is None when another
-    flow on the same page already loads them.
+    flow on the same page already loads them. `abbreviations` (term -> definition, as
+    Python-Markdown's `abbr` has them for the page) become <abbr> elements in the flow's text.
     """
     if env.undefined is not jinja2.StrictUndefined or env.autoescape is not True:
         env = strict_env(env)  # a fresh overlay compiles its templates again: pass a strict env to reuse one
     analysis = analyse(flow)
     return env.get_template(template).render(
         flow=flow, analysis=analysis, diagram=layout(flow, analysis), urls=urls, assets=assets,
-        prefix=flow.anchor_prefix,
+        prefix=flow.anchor_prefix, terms=Terms(abbreviations),
     )

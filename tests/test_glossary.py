@@ -1,0 +1,171 @@
+"""The site-wide glossary (includes/glossary.md): checked at build time, every use of a
+term on a page and in a flow is an <abbr> with its definition, the first use of each is
+reachable by keyboard and shows its tooltip on focus, the Glossary page lists them all,
+and the PDF prints each definition after its first use on a page."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from conftest import mkdocs_build
+from support import ROOT, page_url_path
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import glossary  # noqa: E402
+from test_pdf import PdfBuild, paper_text, pdf_build  # noqa: E402,F401 (the session fixture)
+
+GLOSSARY_FILE = ROOT / "includes" / "glossary.md"
+TERMS = glossary.parse(GLOSSARY_FILE.read_text(encoding="utf-8"), "includes/glossary.md")
+TITLES = {e.term: e.definition for e in TERMS.entries} | TERMS.variants()
+TERM_RE = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(TITLES, key=len, reverse=True)))})\b")
+SAMPLE_PAGES = ("index.md", "comparison.md", "roles/mlops-engineer.md", "faq.md", "decide/hiring.md",
+                "decide/career.md")
+# Text a reader does not read as prose: code, the flow diagram's SVG (the text version
+# next to it has the terms), the glossary's own terms.
+NOT_PROSE = ("code", "pre", "svg", "script", "style", "abbr", "dt")
+
+
+def article(site_dir: Path, source: str) -> Tag:
+    soup = BeautifulSoup((site_dir / page_url_path(source)).read_text(encoding="utf-8"), "html.parser")
+    found = soup.select_one("article")
+    assert found is not None
+    return found
+
+
+# ── The file is checked ─────────────────────────────────────────────────────
+
+def test_a_line_that_is_not_an_abbreviation_names_its_file_and_line() -> None:
+    with pytest.raises(glossary.GlossaryError, match=r"g\.md:3: '\*\[MLOps\] Machine") as caught:
+        glossary.parse("*[ML]: Machine learning.\n\n*[MLOps] Machine learning operations.\n", "g.md")
+    assert "*[term]: One short sentence." in str(caught.value)
+
+
+def test_a_repeated_term_names_both_lines() -> None:
+    with pytest.raises(glossary.GlossaryError, match=r"g\.md:2: 'ML' is already defined on line 1"):
+        glossary.parse("*[ML]: Machine learning.\n*[ML]: Again.\n", "g.md")
+
+
+@pytest.mark.parametrize("line, problem", [
+    ("*[ML]:", "has no definition"),
+    ("*[ML]: Uses <b>markup</b>.", "holds '<'"),
+    ("*[ML]: " + "long " * 40, "at most 160"),
+])
+def test_a_bad_definition_is_refused(line: str, problem: str) -> None:
+    with pytest.raises(glossary.GlossaryError, match=re.escape(problem)):
+        glossary.parse(line + "\n", "g.md")
+
+
+def test_other_forms_cover_sentence_starts_and_plurals_but_never_redefine() -> None:
+    terms = glossary.parse("*[pipeline]: A chain of steps.\n*[LLM]: A large language model.\n"
+                           "*[Pipelines]: Defined on its own.\n", "g.md")
+    assert terms.variants() == {"Pipeline": "A chain of steps.", "pipelines": "A chain of steps.",
+                                "LLMs": "A large language model."}
+
+
+def test_the_real_build_stops_on_a_bad_glossary_with_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nML here.\n", encoding="utf-8")
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "glossary.md").write_text(
+        "*[ML]: Machine learning.\n*[AI]: Artificial intelligence.\n*[ML]: Twice.\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\n"
+        f"hooks:\n  - {ROOT / 'hooks' / 'site_glossary.py'}\n"
+        "markdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n"
+        f"      base_path: [{tmp_path}]\n      auto_append: [includes/glossary.md]\n      check_paths: true\n",
+        encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "includes/glossary.md:3: 'ML' is already defined on line 1" in result.stderr
+
+
+# ── Every use on a page and in a flow is explained ──────────────────────────
+
+@pytest.mark.parametrize("source", SAMPLE_PAGES)
+def test_every_use_of_a_term_is_an_abbr_with_its_definition(site_dir: Path, source: str) -> None:
+    body = article(site_dir, source)
+    abbrs = body.find_all("abbr")
+    assert abbrs, f"{source} has no glossary term at all"
+    for abbr in abbrs:
+        assert abbr.get("title") == TITLES[abbr.get_text()], abbr
+    bare = [f"{match.group()!r} in {str(text).strip()[:70]!r}"
+            for text in body.find_all(string=True)
+            if isinstance(text, NavigableString) and not text.find_parent(NOT_PROSE)
+            for match in TERM_RE.finditer(str(text))]
+    assert not bare, f"{source}: terms without their <abbr>:\n" + "\n".join(bare[:10])
+
+
+@pytest.mark.parametrize("source", ["decide/hiring.md", "decide/career.md"])
+def test_flow_text_carries_the_terms(site_dir: Path, source: str) -> None:
+    flow = article(site_dir, source).select_one("[data-flow]")
+    assert flow is not None
+    assert flow.select("[data-node] abbr[title]"), f"no term in the {source} flow's questions and outcomes"
+    for link in flow.select("a"):
+        assert not link.select("abbr[tabindex]"), f"a focus stop inside a link: {link}"
+
+
+@pytest.mark.parametrize("source", SAMPLE_PAGES)
+def test_first_use_of_each_term_is_one_focus_stop(site_dir: Path, source: str) -> None:
+    body = article(site_dir, source)
+    focusable = body.select("abbr[tabindex='0']")
+    assert not any(a.find_parent(("a", "button", "summary", "label")) for a in focusable)
+    if source.startswith("decide/"):
+        return  # a flow has one stop per term and question (one question shows at a time)
+    titles = [a["title"] for a in focusable]
+    assert len(titles) == len(set(titles)), "a term is a focus stop twice on the page"
+    outside_controls = {a["title"] for a in body.find_all("abbr") if not a.find_parent(("a", "button", "summary", "label"))}
+    assert set(titles) == outside_controls
+
+
+def test_focus_shows_the_definition(page, base_url: str) -> None:
+    page.goto(f"{base_url}/{page_url_path('comparison.md')}")
+    term = page.locator("article abbr[tabindex='0']").first
+    definition = term.get_attribute("title")
+    assert definition
+    page.keyboard.press("Tab")  # focus enters the page, then move to the term by keyboard
+    term.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert definition in tooltip.inner_text()
+    described = term.get_attribute("aria-describedby")
+    assert described and page.locator(f"[id='{described}']").inner_text().strip() == definition
+
+
+def test_flow_summary_copies_plain_text(page, base_url: str) -> None:
+    """flow.js reads the text of nodes: a term is its word, never its tooltip."""
+    page.goto(f"{base_url}/{page_url_path('decide/hiring.md')}")
+    question = page.locator("[data-node]:visible [data-flow-question]").first
+    term = question.locator("abbr")
+    if term.count():
+        term.first.focus()
+    text = question.evaluate("el => el.textContent")
+    assert not any(entry.definition in text for entry in TERMS.entries)
+
+
+# ── The Glossary page and the PDF ───────────────────────────────────────────
+
+def test_glossary_page_lists_every_term_once_in_order(site_dir: Path) -> None:
+    listing = article(site_dir, "glossary.md").select_one("dl.guide-glossary")
+    assert listing is not None
+    terms = [dt.get_text() for dt in listing.find_all("dt")]
+    definitions = [dd.get_text() for dd in listing.find_all("dd")]
+    assert terms == [e.term for e in TERMS.sorted_entries()]
+    assert definitions == [e.definition for e in TERMS.sorted_entries()]
+
+
+def test_pdf_prints_each_definition_after_its_first_use_and_lists_them_all(pdf_build: PdfBuild) -> None:
+    text = paper_text(" ".join(pdf_build.pages_text))
+    ml = TITLES["ML"]
+    assert paper_text(f"ML ({ml})") in text, "the first ML on a page is not followed by its definition"
+    glossary_page = pdf_build.page_of("Every term below is explained wherever it appears")
+    listing = paper_text(" ".join(pdf_build.pages_text[glossary_page - 1:glossary_page + 3]))
+    for entry in TERMS.entries:
+        assert paper_text(entry.definition) in listing, entry.term
+    # First use only: the home page does not repeat the definition of ML.
+    home = paper_text(pdf_build.pages_text[pdf_build.page_of("a guide for hiring teams and engineers") - 1])
+    assert home.count(paper_text(ml)) == 1
