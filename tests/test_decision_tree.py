@@ -172,14 +172,26 @@ def test_layout_layers_and_boxes_do_not_overlap() -> None:
 
 
 def test_long_edges_route_around_boxes_in_between() -> None:
-    """hiring: 'stage' -> 'deploy-pain' skips the layer of 'stage-unsure'; its path must bend."""
-    flow = tree.load_flow(FLOWS / "hiring.yml")
-    diagram = tree.layout(flow)
-    edge = next(e for e in diagram.edges if (e.source, e.target) == ("stage", "exploring-plan"))
-    assert edge.d.count("L") >= 1  # passes a dummy slot with a straight segment
-    middle = next(b for b in diagram.boxes if b.id == "stage-unsure")
-    xs = [int(x) for x in re.findall(r"L(\d+) ", edge.d)]
-    assert all(not (middle.x <= x <= middle.x + middle.width) for x in xs)
+    """An answer that skips layers (hiring has several, e.g. 'stage' -> 'exploring-plan' past
+    'stage-unsure') passes slots in the layers between: its straight runs miss every box there."""
+    for path in sorted(FLOWS.glob("*.yml")):
+        flow = tree.load_flow(path)
+        diagram = tree.layout(flow)
+        boxes = {b.id: b for b in diagram.boxes}
+        long = [e for e in diagram.edges if len(e.xs) > 2]
+        if flow.id == "hiring":
+            assert ("stage", "exploring-plan") in {(e.source, e.target) for e in long}
+            assert len(long) >= 3
+        for edge in long:
+            assert edge.d.count("L") >= 1, edge  # passes a dummy slot with a straight segment
+            top, bottom = boxes[edge.source].y + boxes[edge.source].height, boxes[edge.target].y
+            between = [b for b in diagram.boxes if top < b.y and b.y + b.height < bottom]
+            assert between, edge
+            runs = [(int(x), int(y)) for x, y in re.findall(r"L(\d+) (\d+)", edge.d)]
+            assert len(runs) == len(edge.xs) - 2, edge  # one straight run down each layer passed
+            for x, y in runs:  # down a layer, to its bottom: clear of that layer's boxes
+                layer = [b for b in between if b.y + b.height == y]
+                assert layer and all(not (b.x <= x <= b.x + b.width) for b in layer), (edge.source, edge.target, x)
 
 
 # ── Rendering ───────────────────────────────────────────────────────────────
@@ -241,7 +253,9 @@ def test_shipped_trees_load_and_every_question_offers_a_way_out() -> None:
     for flow in flows.values():
         for q in flow.questions:
             labels = [o.label for o in q.options]
-            assert any(label.startswith("I'm not sure") for label in labels), (flow.id, q.id)
+            # "I'm not sure", or an explicit "Something else" where not knowing is not a real
+            # answer (career's background question: everyone knows where they come from).
+            assert any(label.startswith("I'm not sure") or label == "Something else" for label in labels), (flow.id, q.id)
         for outcome in flow.outcomes:
             assert outcome.links and all("#" not in link.page for link in outcome.links)
 

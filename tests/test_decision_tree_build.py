@@ -45,6 +45,12 @@ def assert_clean_failure(result: subprocess.CompletedProcess[str], *expected: st
         assert text in output, output
 
 
+def node_at(path: Path, line: int) -> str:
+    """The id of the node whose YAML holds the 1-based line `line` of path."""
+    lines = path.read_text(encoding="utf-8").splitlines()[:line]
+    return next(m.group(1) for text in reversed(lines) if (m := re.match(r"\s*- id: ([\w-]+)", text)))
+
+
 def edit(path: Path, old: str, new: str) -> int:
     """Replace old by new once; return the 1-based line where it was."""
     text = path.read_text(encoding="utf-8")
@@ -55,7 +61,10 @@ def edit(path: Path, old: str, new: str) -> int:
 
 
 def test_bad_tree_stops_the_build_naming_file_line_and_node(project: Path) -> None:
-    line = edit(project / "docs/decide/flows/hiring.yml", "next: release-time", "next: release-tme")
+    path = project / "docs/decide/flows/hiring.yml"
+    line = edit(path, "      - label: I'm not sure\n        next: release-time\n",
+                "      - label: I'm not sure\n        next: release-tme\n") + 1
+    assert node_at(path, line) == "deploy-pain"
     assert_clean_failure(build(project), "Bad decision tree",
                          f"docs/decide/flows/hiring.yml:{line} (node 'deploy-pain'): the option 'I'm not sure' "
                          "leads to 'release-tme', which is not a node.",
@@ -111,14 +120,16 @@ def test_hostile_yaml_stops_the_build_without_a_traceback(project: Path) -> None
 
 
 def test_outcome_link_to_an_excluded_page_stops_the_build(project: Path) -> None:
-    line = edit(project / "docs/decide/flows/career.yml", "page: careers.md", "page: decide/flows/paths.md")
-    assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line} (node 'ml-engineer'): the link "
+    path = project / "docs/decide/flows/career.yml"
+    line = edit(path, "page: careers.md", "page: decide/flows/paths.md")
+    assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line} (node '{node_at(path, line)}'): the link "
                                          "points at 'decide/flows/paths.md', which is not a published page")
 
 
 def test_outcome_link_to_a_missing_page_stops_the_build(project: Path) -> None:
-    line = edit(project / "docs/decide/flows/career.yml", "page: careers.md", "page: career.md")
-    assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line} (node 'ml-engineer'): "
+    path = project / "docs/decide/flows/career.yml"
+    line = edit(path, "page: careers.md", "page: career.md")
+    assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line} (node '{node_at(path, line)}'): "
                                          "the link points at 'career.md', which is not a published page of the site.")
 
 
@@ -176,8 +187,8 @@ def test_paths_table_is_up_to_date() -> None:
 
 
 def test_paths_table_check_fails_with_a_diff_and_the_command(project: Path) -> None:
-    edit(project / "docs/decide/flows/hiring.yml", "so we rarely ship\n        next: mlops-deploy\n",
-         "so we rarely ship\n        next: ml-first\n")
+    edit(project / "docs/decide/flows/hiring.yml", "so we rarely do it\n        next: deploy-team\n",
+         "so we rarely do it\n        next: ml-first\n")
     result = subprocess.run([sys.executable, "scripts/flow_paths.py", "--check"], cwd=project,
                             capture_output=True, text=True)
     assert result.returncode == 1
@@ -193,6 +204,6 @@ def test_paths_table_covers_every_path() -> None:
     text = flow_paths.TABLE.read_text(encoding="utf-8")
     for path in sorted(FLOWS.glob("*.yml")):
         flow = tree.load_flow(path)
-        assert f"{tree.analyse(flow).route_total} paths" in text
+        assert f"{tree.analyse(flow).route_total:,} paths" in text
         for outcome in flow.outcomes:
             assert f"(`{outcome.id}`)" in text
