@@ -232,6 +232,14 @@
     $$(this.root, "[data-diagram-edge]").forEach(function (edge) {
       edge.classList.toggle("is-route", !!on[edge.getAttribute("data-diagram-edge")]);
     });
+    /* A diagram wider than the column scrolls sideways: keep the current box in view
+       (horizontally only, so the page itself does not move). */
+    var scroller = $(this.root, ".guide-flow-diagram__scroll"),
+        box = $(this.root, '[data-diagram-node="' + here + '"]');
+    if (scroller && box && scroller.scrollWidth > scroller.clientWidth) {
+      var s = scroller.getBoundingClientRect(), b = box.getBoundingClientRect();
+      scroller.scrollLeft += (b.left + b.width / 2) - (s.left + s.width / 2);
+    }
   };
 
   /* What the answers given tell us: each chosen option's note, and each assumption made on
