@@ -4,6 +4,7 @@ address opens that question; Tab + Enter opens a question)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -23,6 +24,14 @@ SEED_QUESTIONS = {
     "why-is-mlops-more-important": "Why is MLOps becoming more important?",
     "mlops-talent-canada": "Where is MLOps talent strongest in Canada?",
     "how-to-hire-the-right-role": "How can companies hire the right role?",
+}
+# Questions the teams who played through the flows asked (issue 10): id -> question.
+LLM_ERA_QUESTIONS = {
+    "ai-engineer": "What is an AI engineer, and how is it different from an ML engineer?",
+    "only-llm-apis": "We only call LLM APIs: do we need either role?",
+    "bought-an-ml-product": "We bought an ML product: who owns it?",
+    "how-many-mlops-engineers": "How many MLOps engineers do we need for how many models?",
+    "osfi-e-23": "We're a bank or insurer in Canada: what does OSFI E-23 mean for these roles?",
 }
 MIN_QUESTIONS = 12
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -189,6 +198,44 @@ def test_sources_credits_both_articles_and_both_maturity_models(site_dir: Path) 
     assert "Azure Architecture Center" in text
 
 
+OSFI_PAGES = {
+    "https://www.osfi-bsif.gc.ca/en/guidance/guidance-library/guideline-e-23-model-risk-management-2027",
+    "https://www.osfi-bsif.gc.ca/en/guidance/guidance-library/guideline-e-23-model-risk-management-2027-letter",
+    "https://www.osfi-bsif.gc.ca/en/news/backgrounder-guideline-e-23-model-risk-management",
+}
+
+
+def _section(article: Tag, heading: str) -> list[Tag]:
+    """The elements from the h2 with this text up to the next h2."""
+    h2 = next((h for h in article.select("h2") if heading_text(h) == heading), None)
+    assert h2 is not None, f"no h2 {heading!r}: {[heading_text(h) for h in article.select('h2')]}"
+    parts = []
+    for sibling in h2.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        parts.append(sibling)
+    return parts
+
+
+def test_sources_names_the_llm_and_model_risk_sources_with_dates(site_dir: Path) -> None:
+    """Every new fact has its source: the AI engineer title, LLMOps, and OSFI E-23 (the
+    guideline, its letter and its backgrounder) with its publication and effective dates."""
+    article = article_of(soup_of(site_dir, "sources.md"))
+    section = _section(article, "AI engineers, LLMOps and model risk")
+    text = " ".join(text_of(part) for part in section)
+    links = {a["href"] for part in section for a in part.select("a[href]")}
+    assert "\"The Rise of the AI Engineer\"" in text and "Latent Space" in text and "2023" in text
+    assert "swyx" in text
+    assert "https://www.latent.space/p/ai-engineer" in links
+    assert "LLMOps" in text and "Microsoft" in text
+    assert "https://learn.microsoft.com/azure/machine-learning/prompt-flow/concept-llmops-maturity" in links
+    assert "Guideline E-23" in text and "Model Risk Management" in text
+    assert "11 September 2025" in text and "1 May 2027" in text
+    assert "Backgrounder" in text and "Letter" in text
+    assert OSFI_PAGES <= links, OSFI_PAGES - links
+    assert "rule of thumb" in text, "the page should say which claims are our own judgement"
+
+
 def test_sources_says_what_the_site_is_not_and_how_to_change_it(site_dir: Path) -> None:
     text = text_of(article_of(soup_of(site_dir, "sources.md")))
     assert "legal, HR or employment advice" in text
@@ -213,6 +260,75 @@ def test_faq_has_enough_questions_including_the_seed_six(site_dir: Path) -> None
     questions = {d["id"]: text_of(d.find("summary")) for d in items}
     for anchor, question in SEED_QUESTIONS.items():
         assert questions.get(anchor) == question, f"#{anchor}: {questions.get(anchor)!r}"
+
+
+def test_faq_has_the_questions_llm_vendor_and_regulated_teams_ask(site_dir: Path) -> None:
+    questions = {d["id"]: text_of(d.find("summary")) for d in faq_items(site_dir)}
+    for anchor, question in LLM_ERA_QUESTIONS.items():
+        assert questions.get(anchor) == question, f"#{anchor}: {questions.get(anchor)!r}"
+
+
+def test_faq_json_ld_carries_the_new_questions_and_their_answers(site_dir: Path) -> None:
+    soup = soup_of(site_dir, "faq.md")
+    scripts = soup.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    entries = {q["name"]: q["acceptedAnswer"]["text"] for q in json.loads(scripts[0].string)["mainEntity"]}
+    for question in LLM_ERA_QUESTIONS.values():
+        assert question in entries, f"{question!r} is not in the FAQPage JSON-LD"
+    assert "1 May 2027" in entries[LLM_ERA_QUESTIONS["osfi-e-23"]]
+    assert "AI engineer" in entries[LLM_ERA_QUESTIONS["only-llm-apis"]]
+
+
+def _answer(site_dir: Path, anchor: str) -> str:
+    details = next((d for d in faq_items(site_dir) if d["id"] == anchor), None)
+    assert details is not None, f"no FAQ question #{anchor}"
+    return answer_text(details)
+
+
+def test_faq_llm_api_answer_names_the_profile_and_when_mlops_starts(site_dir: Path) -> None:
+    answer = _answer(site_dir, "only-llm-apis")
+    for words in ["AI engineer", "evaluation", "guardrails", "cost", "LLMOps", "monitor", "versions"]:
+        assert words in answer, f"#only-llm-apis does not mention {words!r}"
+
+
+def test_faq_vendor_answer_names_owners_not_an_ml_hire(site_dir: Path) -> None:
+    answer = _answer(site_dir, "bought-an-ml-product")
+    for words in ["product owner", "data owner", "SLAs", "Hire for ML when"]:
+        assert words in answer, f"#bought-an-ml-product does not mention {words!r}"
+
+
+def test_faq_headcount_answer_is_hedged(site_dir: Path) -> None:
+    answer = _answer(site_dir, "how-many-mlops-engineers")
+    assert "no standard ratio" in answer and "rule of thumb" in answer
+    assert "ours rather than a source's" in answer
+    for factor in ["automated", "shared", "how many teams"]:
+        assert factor in answer, f"#how-many-mlops-engineers does not name the factor {factor!r}"
+
+
+def test_faq_osfi_answer_is_dated_sourced_and_splits_the_duties(site_dir: Path) -> None:
+    details = next(d for d in faq_items(site_dir) if d["id"] == "osfi-e-23")
+    answer = answer_text(details)
+    for fact in ["Guideline E-23", "11 September 2025", "1 May 2027", "federally regulated financial",
+                 "AI and machine learning", "inventory", "risk rating", "independent", "monitoring",
+                 "not legal advice"]:
+        assert fact in answer, f"#osfi-e-23 does not say {fact!r}"
+    duties = {text_of(li.find("strong")): text_of(li) for li in details.select("li") if li.find("strong")}
+    assert set(duties) == {"ML engineers", "MLOps engineers", "Neither alone"}, duties
+    assert "validation" in duties["ML engineers"] and "document" in duties["ML engineers"]
+    for part in ["inventory", "lineage", "versioning", "monitoring", "releases"]:
+        assert part in duties["MLOps engineers"], f"MLOps duties miss {part!r}"
+    assert "independent validation" in duties["Neither alone"] and "governance" in duties["Neither alone"]
+    assert details.select_one('a[href="sources.html#ai-engineers-llmops-and-model-risk"]') is not None
+
+
+def test_hiring_by_stage_covers_llm_vendor_and_regulated_companies(site_dir: Path) -> None:
+    article = article_of(soup_of(site_dir, "hiring-by-stage.md"))
+    section = _section(article, "Three cases the stages do not fit")
+    links = {a["href"] for part in section for a in part.select("a[href]")}
+    faq_ids = {d["id"] for d in faq_items(site_dir)}
+    for anchor in ["only-llm-apis", "bought-an-ml-product", "osfi-e-23"]:
+        assert f"faq.html#{anchor}" in links, f"the section does not link to #{anchor}"
+        assert anchor in faq_ids
 
 
 def test_every_faq_question_has_a_stable_id_and_a_permalink(site_dir: Path) -> None:

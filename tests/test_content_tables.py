@@ -22,6 +22,8 @@ MATRIX_TABLE = ".guide-matrix table"
 LEGEND_TERMS = ".guide-legend dl > dt"
 
 ROLE_COLUMNS = ["ML engineer", "MLOps engineer"]
+# The comparison adds the AI engineer (an ML engineer who builds on LLMs) as a third column.
+COMPARISON_COLUMNS = [*ROLE_COLUMNS, "AI engineer"]
 COMPARISON_ROWS = [
     "Focus", "Core question", "Responsibilities", "Collaborators", "Tooling", "Mindset",
     "What success looks like", "Where in the lifecycle", "Typical background",
@@ -40,6 +42,8 @@ ROLE_SECTIONS: dict[str, dict[str, list[str]]] = {
         "Experimenting against metrics": ["metrics"],
         "Turning research into working products": ["research", "product"],
         "Designing with serving in mind": ["recommendation", "latency", "users", "change over time"],
+        "Building on LLMs without training them": ["evaluation", "retrieving", "guardrails", "cost",
+                                                   "AI engineer"],
         "Who they work with": ["data scientists", "MLOps engineers"],
         "Tools": ["Python", "PyTorch"],
         "Signs you need one": [],
@@ -56,6 +60,8 @@ ROLE_SECTIONS: dict[str, dict[str, list[str]]] = {
         "Scaling and reliability": ["more users", "available"],
         "Cloud, containers and distributed computing": ["cloud", "containers", "many machines"],
         "Secure deployment": ["access", "secrets"],
+        "Operating LLM features (LLMOps)": ["Microsoft", "evaluation", "monitoring", "versioning",
+                                            "cost", "shared platform"],
         "Who they work with": ["ML engineers", "software engineers"],
         "Tools": ["Docker", "Kubernetes"],
         "Signs you need one": [],
@@ -67,6 +73,10 @@ ROLE_SECTIONS: dict[str, dict[str, list[str]]] = {
         "Where the roles overlap": [],
         "Who productionises models? The sources disagree": ["team size", "maturity"],
         "How maturity models describe the shift": ["Google Cloud", "Microsoft", "Level 4"],
+        "The AI engineer and LLM products": ["API", "evaluation", "retrieval", "guardrails", "cost",
+                                             "latency", "LLMOps", "versioning", "MLOps work"],
+        "Related roles": ["Data scientist", "Data engineer", "AI engineer", "Platform or DevOps engineer",
+                          "MLOps engineer", "ML engineer"],
     },
 }
 
@@ -159,7 +169,7 @@ def test_comparison_page_has_one_side_by_side_table(site_dir: Path) -> None:
     soup = _soup(site_dir, COMPARISON)
     assert len(_content(soup).find_all("table")) == 1
     headers, _ = _table(soup, COMPARISON_TABLE)
-    assert headers[1:] == ROLE_COLUMNS
+    assert headers[1:] == COMPARISON_COLUMNS
 
 
 def test_comparison_table_has_every_row_filled(site_dir: Path) -> None:
@@ -167,9 +177,37 @@ def test_comparison_table_has_every_row_filled(site_dir: Path) -> None:
     missing = [label for label in COMPARISON_ROWS if label not in rows]
     assert missing == [], f"comparison table lacks rows {missing}; it has {list(rows)}"
     for label, cells in rows.items():
-        assert len(cells) == len(ROLE_COLUMNS), f"row {label!r} has {len(cells)} role cells"
+        assert len(cells) == len(COMPARISON_COLUMNS), f"row {label!r} has {len(cells)} role cells"
         assert all(len(cell) >= 10 for cell in cells), f"row {label!r} has an empty cell: {cells}"
-        assert cells[0] != cells[1], f"row {label!r} says the same for both roles"
+        assert len(set(cells)) == len(cells), f"row {label!r} says the same for two roles: {cells}"
+
+
+def test_comparison_says_what_an_ai_engineer_is_and_that_titles_have_specialised(site_dir: Path) -> None:
+    """The AI-engineer column is explained next to the table, and the page opens with the
+    Syndesus article's point that once-interchangeable titles now mean distinct jobs."""
+    article = _content(_soup(site_dir, COMPARISON))
+    intro = _text(article.find("p"))
+    for title in ["ML engineer", "data scientist", "AI engineer"]:
+        assert title in intro, f"the opening paragraph does not name {title!r}"
+    assert "interchangeabl" in intro and "distinct" in intro, intro
+    note = _text(article.select_one(".guide-compare").find_next_sibling("p"))
+    assert "AI engineer is an ML engineer" in note and "LLM" in note, note
+    assert article.select_one('a[href="#the-ai-engineer-and-llm-products"]') is not None
+
+
+def test_mlops_page_says_operationalisation_is_the_barrier_to_scaling_ai(site_dir: Path) -> None:
+    """The Syndesus article's point: operationalisation, more than building models,
+    is what holds AI back; the MLOps page says so before it lists the work."""
+    article = _content(_soup(site_dir, MLOPS_ENGINEER))
+    before = " ".join(_text(p) for p in article.find("h2").find_all_previous("p"))
+    assert "operationalising" in before and "scaling AI" in before, before
+    assert "not building models" in before, before
+
+
+@pytest.mark.parametrize("source", [ML_ENGINEER, MLOPS_ENGINEER])
+def test_role_pages_link_to_the_related_roles(site_dir: Path, source: str) -> None:
+    links = [a["href"] for a in _content(_soup(site_dir, source)).select("a[href]")]
+    assert "../comparison.html#related-roles" in links, links
 
 
 # ── Responsibility matrix ────────────────────────────────────────────────────
