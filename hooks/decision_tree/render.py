@@ -14,8 +14,15 @@ TEMPLATE = "partials/guide-flow.html"
 
 
 def strict_env(env: jinja2.Environment) -> jinja2.Environment:
-    """The theme's environment with StrictUndefined and autoescaping forced on."""
-    return env.overlay(undefined=jinja2.StrictUndefined, autoescape=True)
+    """The theme's environment with StrictUndefined and autoescaping forced on.
+
+    The templates print their text through gettext (`_()`): a host that installed none
+    (a unit test, another Python-Markdown host) gets the English as written."""
+    strict = env.overlay(undefined=jinja2.StrictUndefined, autoescape=True)
+    if "gettext" not in strict.globals:
+        strict.add_extension("jinja2.ext.i18n")
+        strict.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    return strict
 
 
 def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str], assets: Mapping[str, str] | None,
