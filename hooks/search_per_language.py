@@ -28,8 +28,10 @@ OFFLINE_INDEX = "search/search_index.js"  # what Material reads from file:// (th
 
 def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfig,
                     nav: Navigation) -> TemplateContext | None:
-    """The folder of this page's language, for base.html ("" for the default language)."""
-    context["guide_search_root"] = languages.current(config).root.rstrip("/")  # type: ignore[typeddict-unknown-key]
+    """The folder of this page's language, for base.html ("fr/"; "" for the default language).
+
+    With its trailing slash: Material resolves search/search_index.json against it."""
+    context["guide_search_root"] = languages.current(config).root  # type: ignore[typeddict-unknown-key]
     return context
 
 
