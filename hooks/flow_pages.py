@@ -74,19 +74,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _load(config: MkDocsConfig) -> tuple[dict[str, tree.Flow], list[tree.TreeProblem]]:
-    """The flows in the build's language, and how each translation's structure differs from its original."""
+    """The flows in the build's language, and how each translation's structure differs from
+    its original. The default language's build (the first) checks every translation; a
+    later language's build reads its own flows only."""
     folder = Path(config.docs_dir) / FLOWS_DIR
+    language = languages.current(config)
+    if not language.default:
+        return tree.load_flows(folder / language.code, display_root=_root(config)), []
     originals = tree.load_flows(folder, display_root=_root(config))
-    shown: dict[str, tree.Flow] = originals
     problems: list[tree.TreeProblem] = []
-    for language in languages.languages(config):
-        if language.default:
-            continue
-        translated = tree.load_flows(folder / language.code, display_root=_root(config))
-        problems += tree.translation_problems(originals, translated, _shown(config, folder / language.code))
-        if language == languages.current(config):
-            shown = translated
-    return shown, problems
+    for other in languages.languages(config):
+        if not other.default:
+            translated = tree.load_flows(folder / other.code, display_root=_root(config))
+            problems += tree.translation_problems(originals, translated, _shown(config, folder / other.code))
+    return originals, problems
 
 
 @event_priority(languages.AFTER_I18N)

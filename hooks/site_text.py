@@ -23,7 +23,10 @@ TEMPLATES = "overrides"
 
 @event_priority(languages.AFTER_I18N)
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    """Check every catalogue against the templates (once per language build: cheap)."""
+    """Check every catalogue against the templates, once per build of the whole site (in
+    the default language's build, which comes first)."""
+    if not languages.current(config).default:
+        return None
     root = languages.project_root(config)
     messages = interface_text.template_messages(root / TEMPLATES, root)
     problems: list[str] = []
