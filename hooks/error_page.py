@@ -60,4 +60,5 @@ def on_template_context(context: TemplateContext, *, template_name: str,
 
 
 def _lookup(catalogue: dict[str, str]) -> Callable[[str], str]:
+    """The `_` of one edition: its translation of an English text (the text itself in English)."""
     return lambda text: catalogue.get(text, text)

@@ -119,8 +119,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             raise PluginError(f"{path} is not a file of the site")
         return target.url_relative_to(page.file)
 
-    raw = page.file.content_string
-    front_matter = raw[:len(raw) - len(markdown)] if raw.endswith(markdown) else ""
+    # The front matter is what precedes the Markdown in the file. Compared without trailing
+    # newlines: the i18n plugin's on_page_markdown (run before this) drops the last one.
+    raw, body = page.file.content_string.rstrip("\n"), markdown.rstrip("\n")
+    front_matter = raw[:len(raw) - len(body)] if raw.endswith(body) else ""
     _build.site.page = tree.PageContext(_shown(config, Path(config.docs_dir) / page.file.src_uri), url_for,
                                         first_line=front_matter.count("\n") + 1)
     _build.site.problems.clear()

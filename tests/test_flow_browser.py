@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import decision_tree as tree
-from conftest import FLOW_PAGES, ROOT, describe_violations, mkdocs_build, page_url_path, run_axe, serve_folder
+from conftest import FLOW_PAGES, ROOT, describe_violations, mkdocs_build, page_url_path, run_axe, serve_folder, twin
 
 FLOWS = {flow_id: tree.load_flow(ROOT / "docs" / "decide" / "flows" / f"{flow_id}.yml")
          for flow_id in ("hiring", "career")}
@@ -401,10 +401,12 @@ def test_flow_js_takes_the_anchor_prefix_from_the_page(page, watch, base_url: st
 
 
 def test_flow_pages_are_the_built_pages_that_hold_a_flow(site_dir: Path) -> None:
-    """conftest's FLOW_PAGES (the nav's pages under decide/) against the built HTML."""
+    """conftest's FLOW_PAGES (the nav's pages under decide/) and their French twins
+    against the built HTML."""
     holding = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
                      if re.search(r'<\w+[^<>]*\sdata-flow="', p.read_text(encoding="utf-8")))
-    assert holding == sorted(page_url_path(source) for source in FLOW_PAGES) == sorted(PAGES.values())
+    assert sorted(page_url_path(source) for source in FLOW_PAGES) == sorted(PAGES.values())
+    assert holding == sorted(page_url_path(source) for page in FLOW_PAGES for source in (page, twin(page)))
 
 
 def test_other_hashes_leave_the_flow_alone(page, watch, base_url: str) -> None:
