@@ -5,6 +5,12 @@ A page asks with a Markdown block, `/// guide-flow | <flow id>` then `///`; the 
 MkDocs there); this module only wires it into the build and turns its problems into
 `PluginError`s: flows are read once per build (on_files), each page tells the block where
 it is (on_page_markdown), and a page's problems stop the build right after that page.
+
+Languages: the i18n plugin builds the site once per language. A translated flow lives in
+a folder named for its language (docs/decide/flows/fr/hiring.yml); a French build shows
+it, and every build checks that each translation has its original's structure
+(`decision_tree.parity`), so one result link means the same route in both languages.
+The flows' interface text comes from the build language's catalogue (i18n/fr.yml).
 """
 
 from __future__ import annotations
@@ -14,10 +20,13 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import decision_tree as tree
+import interface_text
+import languages
 
 FLOWS_DIR = "decide/flows"
 
@@ -50,18 +59,43 @@ def _fail(problems: list[tree.TreeProblem]) -> None:
         raise PluginError(f"Bad decision tree or flow block:\n{tree.TreeError(problems)}")
 
 
+@event_priority(languages.AFTER_I18N)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Register the guide-flow Markdown block, with the theme's templates."""
-    _build.site = tree.FlowSite(flows={}, env=config.theme.get_env())
+    """Register the guide-flow Markdown block, with the theme's templates in the build's language.
+
+    The i18n plugin runs every build on the same config: the last build's block goes first."""
+    env = config.theme.get_env()
+    interface_text.install(env, languages.catalogue(config))
+    _build.site = tree.FlowSite(flows={}, env=env)
+    config.markdown_extensions[:] = [e for e in config.markdown_extensions
+                                     if not isinstance(e, tree.GuideFlowExtension)]
     config.markdown_extensions.append(tree.GuideFlowExtension(site=_build.site))  # type: ignore[arg-type]
     return config
 
 
+def _load(config: MkDocsConfig) -> tuple[dict[str, tree.Flow], list[tree.TreeProblem]]:
+    """The flows in the build's language, and how each translation's structure differs from
+    its original. The default language's build (the first) checks every translation; a
+    later language's build reads its own flows only."""
+    folder = Path(config.docs_dir) / FLOWS_DIR
+    language = languages.current(config)
+    if not language.default:
+        return tree.load_flows(folder / language.code, display_root=_root(config)), []
+    originals = tree.load_flows(folder, display_root=_root(config))
+    problems: list[tree.TreeProblem] = []
+    for other in languages.languages(config):
+        if not other.default:
+            translated = tree.load_flows(folder / other.code, display_root=_root(config))
+            problems += tree.translation_problems(originals, translated, _shown(config, folder / other.code))
+    return originals, problems
+
+
+@event_priority(languages.AFTER_I18N)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
-    """Read and validate every flow, and every page an outcome links to."""
+    """Read and validate every flow, and every page an outcome links to (in the build's language)."""
     assert _build.site is not None
     try:
-        _build.site.flows = tree.load_flows(Path(config.docs_dir) / FLOWS_DIR, display_root=_root(config))
+        _build.site.flows, translation = _load(config)
     except tree.TreeError as error:
         raise PluginError(f"Bad decision tree:\n{error}") from None
 
@@ -70,6 +104,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
         return file is not None and file.is_documentation_page() and file.inclusion.is_included()
 
     _fail(_build.site.link_problems(is_page))
+    if translation:
+        raise PluginError(f"A translated flow differs from its original:\n{tree.TreeError(translation)}")
     return None
 
 
@@ -83,8 +119,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             raise PluginError(f"{path} is not a file of the site")
         return target.url_relative_to(page.file)
 
-    raw = page.file.content_string
-    front_matter = raw[:len(raw) - len(markdown)] if raw.endswith(markdown) else ""
+    # The front matter is what precedes the Markdown in the file. Compared without trailing
+    # newlines: the i18n plugin's on_page_markdown (run before this) drops the last one.
+    raw, body = page.file.content_string.rstrip("\n"), markdown.rstrip("\n")
+    front_matter = raw[:len(raw) - len(body)] if raw.endswith(body) else ""
     _build.site.page = tree.PageContext(_shown(config, Path(config.docs_dir) / page.file.src_uri), url_for,
                                         first_line=front_matter.count("\n") + 1)
     _build.site.problems.clear()

@@ -31,15 +31,18 @@ import os
 import posixpath
 import re
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+import babel.dates
 import jinja2
 from markupsafe import Markup
+
+import interface_text
 
 if TYPE_CHECKING:
     from bs4 import Tag
@@ -417,8 +420,9 @@ def _mark_first_terms(article: Tag) -> None:
         abbr["class"] = [*abbr.get("class", []), FIRST_TERM_CLASS]
 
 
-def build_stamp(root: Path, now: dt.datetime | None = None) -> BuildStamp:
-    """Date (SOURCE_DATE_EPOCH if set, for reproducible builds) and git commit of the build."""
+def build_stamp(root: Path, now: dt.datetime | None = None, locale: str = "en") -> BuildStamp:
+    """Date (SOURCE_DATE_EPOCH if set, for reproducible builds), written in `locale`
+    ("30 November 2026", "30 novembre 2026"), and git commit of the build."""
     if now is None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         now = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
@@ -429,16 +433,19 @@ def build_stamp(root: Path, now: dt.datetime | None = None) -> BuildStamp:
         ).stdout.strip() or None
     except (OSError, subprocess.CalledProcessError):
         version = None  # not a git checkout (a zip of the sources): the date alone
-    return BuildStamp(date=f"{now.day} {now:%B %Y}", iso_date=f"{now:%Y-%m-%d}", version=version)
+    return BuildStamp(date=babel.dates.format_date(now.date(), "d MMMM y", locale=locale),
+                      iso_date=f"{now:%Y-%m-%d}", version=version)
 
 
-def render_document(template_dirs: Sequence[str | Path], template: str, /, **context: Any) -> str:
+def render_document(template_dirs: Sequence[str | Path], template: str, /, *,
+                    gettext_catalogue: Mapping[str, str] | None = None, **context: Any) -> str:
     """Render a print template (`pdf/document.html`) to HTML with autoescaping.
 
     Every value is escaped unless it is `Markup` (only `PrintPage.body` is), so text
     from the sources, e.g. a flow outcome titled `A <!-- B` or `<link ...>`, prints as
     those characters and never becomes an element or a comment of the document.
     A fresh environment, not the theme's: its compiled templates do not autoescape.
+    The templates' `_()` text comes from gettext_catalogue (none: English as written).
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
@@ -446,6 +453,7 @@ def render_document(template_dirs: Sequence[str | Path], template: str, /, **con
         undefined=jinja2.StrictUndefined,
         auto_reload=False,
     )
+    interface_text.install(env, gettext_catalogue or {})
     return env.get_template(template).render(**context)
 
 

@@ -8,6 +8,11 @@ otherwise, so no build links to a file it did not write. The export itself
 contents, pages) with autoescaping and lays it out with WeasyPrint, which may read
 only files of the built site. Problems WeasyPrint reports (a refused or missing
 file) are warnings, so a strict build (scripts/pdf.sh) fails on them.
+
+One PDF per language: the i18n plugin builds each language in turn and this hook runs in
+each build, so the French build writes fr/ml-vs-mlops-guide.pdf from the French pages,
+with the French nav titles, cover and contents (interface text from i18n/fr.yml), and its
+pages' "Download PDF" link points at it. Hence the events after the plugin's (-100).
 """
 
 from __future__ import annotations
@@ -20,16 +25,18 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+import languages
 import pdf_document
 
 EXPORT_VARIABLE = "PDF_EXPORT"
-PDF_FILE = "ml-vs-mlops-guide.pdf"
-# Where "Download PDF" points when this build writes no PDF: the page that says how to get it.
+PDF_FILE = "ml-vs-mlops-guide.pdf"  # in each language's root: ml-vs-mlops-guide.pdf, fr/ml-vs-mlops-guide.pdf
+# Where "Download PDF" points when this build writes no PDF: the page that says how to get it
+# (its French twin keeps the anchor with an explicit {#get-the-pdf}).
 NO_PDF_TARGET = "offline.html#get-the-pdf"
 TEMPLATE = "pdf/document.html"
 SVG_STYLESHEET = "assets/stylesheets/pdf-svg.css"  # in the built site
@@ -54,8 +61,15 @@ def export_requested() -> bool:
     return os.environ.get(EXPORT_VARIABLE, "") == "1"
 
 
+def pdf_path(config: MkDocsConfig) -> str:
+    """The PDF of the language being built, relative to the site: ml-vs-mlops-guide.pdf, fr/..."""
+    return languages.current(config).root + PDF_FILE
+
+
+@event_priority(languages.AFTER_I18N)
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    """Point the "Download PDF" link at the PDF or at the page that explains how to get it."""
+    """Point the "Download PDF" link at the reader's language's PDF, or at the page that
+    explains how to get it."""
     if export_requested():
         missing = [name for name in EXPORT_NEEDS if importlib.util.find_spec(name) is None]
         if missing:
@@ -64,12 +78,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
                 "run scripts/pdf.sh, which installs what is missing, instead of mkdocs build."
             )
     config.extra["guide_pdf"] = {
-        "href": PDF_FILE if export_requested() else NO_PDF_TARGET,
+        "href": pdf_path(config) if export_requested() else languages.current(config).root + NO_PDF_TARGET,
         "built": export_requested(),
     }
     return config
 
 
+@event_priority(languages.AFTER_I18N)  # after the plugin's nav_translations
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
     """Remember the pages in nav order, with the section each one sits in."""
     _nav_pages.clear()
@@ -81,7 +96,7 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write the PDF of the whole site into the build output."""
+    """Write the PDF of the whole site, in the language being built, into the build output."""
     if not export_requested():
         return
     started = time.perf_counter()
@@ -96,12 +111,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     except pdf_document.DocumentError as error:
         raise PluginError(f"PDF export: {error}") from error
     # Autoescaped: the contents print headings as text; only the page bodies are markup.
+    language = languages.current(config)
     html = pdf_document.render_document(
-        config.theme.dirs, TEMPLATE,
-        config=config, document=document, stamp=pdf_document.build_stamp(Path(config.config_file_path).parent),
+        config.theme.dirs, TEMPLATE, gettext_catalogue=languages.catalogue(config),
+        config=config, document=document,
+        stamp=pdf_document.build_stamp(Path(config.config_file_path).parent, locale=language.code),
     )
-    result = pdf_document.write_pdf(html, base_url=site, target=site / PDF_FILE,
+    target = pdf_path(config)
+    result = pdf_document.write_pdf(html, base_url=site, target=site / target,
                                     extra_warnings=document.problems)
     for warning in result.warnings:
         log.warning("PDF export: %s", warning)
-    log.info("PDF export: %s, %d pages, in %.1f s", PDF_FILE, result.page_count, time.perf_counter() - started)
+    log.info("PDF export: %s, %d pages, in %.1f s", target, result.page_count, time.perf_counter() - started)

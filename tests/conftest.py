@@ -15,7 +15,8 @@ import pytest
 
 # Shared with scripts/bench.py; imported here so tests keep importing them from conftest.
 from support import (  # noqa: F401
-    CHROMIUM, CHROMIUM_FLAGS, FLOW_PAGES, ROOT, mkdocs_config, nav_pages, page_url_path, serve_folder,
+    CHROMIUM, CHROMIUM_FLAGS, FLOW_PAGES, ROOT, french_nav_pages, language_of, mkdocs_config, nav_pages,
+    page_url_path, serve_folder, site_name, twin,
 )
 
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -71,8 +71,57 @@ def nav_pages() -> list[tuple[str, str]]:
 
 
 def page_url_path(source: str) -> str:
-    """The URL path MkDocs gives a Markdown source (use_directory_urls: false)."""
-    return source.removesuffix(".md") + ".html"
+    """The URL path MkDocs gives a Markdown source (use_directory_urls: false); a French
+    twin (faq.fr.md) is built in the French folder (fr/faq.html)."""
+    stem = source.removesuffix(".md")
+    for code in other_languages():
+        if stem.endswith(f".{code}"):
+            return f"{code}/{stem.removesuffix(f'.{code}')}.html"
+    return stem + ".html"
+
+
+# ── The French edition (mkdocs-static-i18n) ─────────────────────────────────
+
+
+def i18n_languages() -> list[dict]:
+    """The i18n plugin's languages in mkdocs.yml, the default first."""
+    for plugin in mkdocs_config()["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return sorted(plugin["i18n"]["languages"], key=lambda lang: not lang.get("default"))
+    return []
+
+
+def other_languages() -> list[str]:
+    """The codes of the languages other than the default (["fr"])."""
+    return [lang["locale"] for lang in i18n_languages() if not lang.get("default")]
+
+
+def twin(source: str, code: str = "fr") -> str:
+    """The translated twin of a Markdown source: faq.md -> faq.fr.md."""
+    return f"{source.removesuffix('.md')}.{code}.md"
+
+
+def language_of(source: str) -> str:
+    """The language code of a Markdown source (faq.fr.md -> fr, faq.md -> the default)."""
+    for code in other_languages():
+        if source.endswith(f".{code}.md"):
+            return code
+    return i18n_languages()[0]["locale"] if i18n_languages() else "en"
+
+
+def site_name(source: str = "index.md") -> str:
+    """The site name printed on a page, in the page's language."""
+    code = language_of(source)
+    lang = next((lang for lang in i18n_languages() if lang["locale"] == code), {})
+    return lang.get("site_name") or mkdocs_config()["site_name"]
+
+
+@functools.cache
+def french_nav_pages() -> list[tuple[str, str]]:
+    """(French title, French source) of every nav page, in nav order."""
+    french = next(lang for lang in i18n_languages() if lang["locale"] == "fr")
+    titles = french["nav_translations"]
+    return [(titles[title], twin(source)) for title, source in nav_pages()]
 
 
 # The pages that show a flow: the nav's pages under docs/decide/, in nav order. (Not found

@@ -100,8 +100,9 @@ def test_old_marker_or_misspelt_block_stops_the_build(project: Path) -> None:
 
 
 def test_flow_file_no_page_uses_stops_the_build(project: Path) -> None:
-    shutil.copy(ROOT / "tests/data/flows/valid.yml", project / "docs/decide/flows/spare.yml")
-    edit(project / "docs/decide/flows/spare.yml", "id: valid", "id: spare")
+    for folder in ("docs/decide/flows", "docs/decide/flows/fr"):  # the flow and its translation
+        shutil.copy(ROOT / "tests/data/flows/valid.yml", project / folder / "spare.yml")
+        edit(project / folder / "spare.yml", "id: valid", "id: spare")
     assert_clean_failure(build(project), "docs/decide/flows/spare.yml:1: no page shows the flow 'spare'. "
                                          "Fix: add '/// guide-flow | spare' and a closing '///' to a page, "
                                          "or delete the file.")

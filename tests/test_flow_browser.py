@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import decision_tree as tree
-from conftest import FLOW_PAGES, ROOT, describe_violations, mkdocs_build, page_url_path, run_axe, serve_folder
+from conftest import FLOW_PAGES, ROOT, describe_violations, mkdocs_build, page_url_path, run_axe, serve_folder, twin
 
 FLOWS = {flow_id: tree.load_flow(ROOT / "docs" / "decide" / "flows" / f"{flow_id}.yml")
          for flow_id in ("hiring", "career")}
@@ -491,10 +491,12 @@ def test_flow_js_takes_the_anchor_prefix_from_the_page(page, watch, base_url: st
 
 
 def test_flow_pages_are_the_built_pages_that_hold_a_flow(site_dir: Path) -> None:
-    """conftest's FLOW_PAGES (the nav's pages under decide/) against the built HTML."""
+    """conftest's FLOW_PAGES (the nav's pages under decide/) and their French twins
+    against the built HTML."""
     holding = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
                      if re.search(r'<\w+[^<>]*\sdata-flow="', p.read_text(encoding="utf-8")))
-    assert holding == sorted(page_url_path(source) for source in FLOW_PAGES) == sorted(PAGES.values())
+    assert sorted(page_url_path(source) for source in FLOW_PAGES) == sorted(PAGES.values())
+    assert holding == sorted(page_url_path(source) for page in FLOW_PAGES for source in (page, twin(page)))
 
 
 def test_other_hashes_leave_the_flow_alone(page, watch, base_url: str) -> None:
@@ -746,11 +748,16 @@ def test_axe_finds_no_violations_in_the_unenhanced_form(page, base_url: str, sch
 def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A build of the real site with Material's navigation.instant turned on, served locally."""
     project = tmp_path_factory.mktemp("instant")
-    for name in ("docs", "overrides", "hooks", "includes"):  # includes: the glossary mkdocs.yml appends
+    for name in ("docs", "overrides", "hooks", "includes", "i18n"):  # includes: the glossary; i18n: interface text
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "    - navigation.sections\n" in text
     text = text.replace("    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n", 1)
+    # The i18n plugin's language switcher does not work with instant navigation (it warns,
+    # which fails a strict build): this build is the English edition alone.
+    assert "      docs_structure: suffix\n" in text
+    text = text.replace("      docs_structure: suffix\n", "      docs_structure: suffix\n      build_only_locale: en\n"
+                        "      reconfigure_material: false\n", 1)
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     result = mkdocs_build(project / "site", config=project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr

@@ -3,7 +3,9 @@
 The PDF is built once per session by a real strict build with WeasyPrint, then read
 back with pdftotext, pdfimages and pypdf. Every expectation comes from the built
 HTML of the same build (nav titles, headings, FAQ answers, flow nodes, table rows),
-never from a list written here.
+never from a list written here. One export writes a PDF per language: every test of the
+document runs on both, the French PDF checked against the French pages (`pdf_build`
+maps each English source to its French twin).
 """
 
 from __future__ import annotations
@@ -22,8 +24,13 @@ from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
+import babel.dates
+
+import interface_text
 import pdf_document
-from conftest import FLOW_PAGES, mkdocs_config, mkdocs_build, nav_pages, page_url_path
+from conftest import (
+    FLOW_PAGES, ROOT, french_nav_pages, language_of, mkdocs_build, nav_pages, page_url_path, site_name, twin,
+)
 
 NAV = nav_pages()
 TABLE_PAGES = ["comparison.md", "responsibilities.md"]
@@ -53,9 +60,26 @@ class PdfBuild:
     site: Path
     pdf: Path
     seconds: float
+    language: str = "en"
+
+    @cached_property
+    def nav(self) -> list[tuple[str, str]]:
+        """(nav title, source) of every page, in this PDF's language."""
+        return nav_pages() if self.language == "en" else french_nav_pages()
+
+    def source(self, source: str) -> str:
+        """The page of this PDF's language for an (English) source."""
+        return source if self.language == "en" or language_of(source) != "en" else twin(source, self.language)
+
+    def t(self, text: str) -> str:
+        """An interface text as the templates print it in this PDF's language."""
+        if self.language == "en":
+            return text
+        return interface_text.load_catalogue(ROOT / "i18n" / f"{self.language}.yml")[text]
 
     def page_html(self, source: str) -> BeautifulSoup:
-        return BeautifulSoup((self.site / page_url_path(source)).read_text(encoding="utf-8"), "html.parser")
+        path = self.site / page_url_path(self.source(source))
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
     def article(self, source: str) -> Tag:
         article = self.page_html(source).select_one("article")
@@ -71,7 +95,12 @@ class PdfBuild:
 
     @cached_property
     def text(self) -> str:
-        return squash(" ".join(self.pages_text))
+        """The body text of every page, without the page margins (running title, the page's
+        nav title, "Page 3 of 40"), so a paragraph broken across pages reads whole: pdftotext
+        cropped to the area between the A4 page's 22 mm top and bottom margins (62 pt)."""
+        out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-x", "0", "-y", "56", "-W", "595", "-H", "730",
+                              str(self.pdf), "-"], capture_output=True, text=True, check=True).stdout
+        return squash(" ".join(out.split("\f")[:-1]))
 
     @cached_property
     def body_text(self) -> str:
@@ -91,7 +120,7 @@ class PdfBuild:
         """The pages after the cover whose running header says "Contents"."""
         pages = []
         for text in self.pages_text[1:]:
-            if "Contents" not in [line.strip() for line in text.splitlines()[:4]]:
+            if self.t("Contents") not in [line.strip() for line in text.splitlines()[:4]]:
                 break
             pages.append(text)
         assert pages, "no contents after the cover"
@@ -109,7 +138,7 @@ class PdfBuild:
 
     def page_of_id(self, source: str, element_id: str) -> int:
         """1-based page of an element of a page, by the PDF's named destination for it."""
-        name = f"{pdf_document.page_anchor(page_url_path(source))}--{element_id}"
+        name = f"{pdf_document.page_anchor(page_url_path(self.source(source)))}--{element_id}"
         destinations = self.reader.named_destinations
         assert name in destinations, f"no destination {name!r} in the PDF"
         return self.reader.get_destination_page_number(destinations[name]) + 1
@@ -124,7 +153,7 @@ class PdfBuild:
 
 
 @pytest.fixture(scope="session")
-def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> PdfBuild:
+def pdf_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
     """A real strict export build (the command scripts/pdf.sh runs), once per session."""
     site = tmp_path_factory.mktemp("pdf-site")
     started = time.perf_counter()
@@ -132,12 +161,19 @@ def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> PdfBuild:
     seconds = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
-    link = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(
-        "a.guide-pdf-link")
+    return site, seconds
+
+
+@pytest.fixture(scope="session", params=["en", "fr"])
+def pdf_build(request: pytest.FixtureRequest, pdf_export: tuple[Path, float]) -> PdfBuild:
+    """The PDF of one language: the one its home page's Download PDF link points at."""
+    site, seconds = pdf_export
+    home = site / page_url_path("index.md" if request.param == "en" else twin("index.md", request.param))
+    link = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser").select_one("a.guide-pdf-link")
     assert link is not None, "the home page has no Download PDF link"
-    pdf = site / str(link["href"])
+    pdf = home.parent / str(link["href"])
     assert pdf.is_file(), f"Download PDF points to {link['href']}, which the export did not write"
-    return PdfBuild(site=site, pdf=pdf, seconds=seconds)
+    return PdfBuild(site=site, pdf=pdf.resolve(), seconds=seconds, language=request.param)
 
 
 def visible_text(element: Tag) -> str:
@@ -159,25 +195,26 @@ def flatten_outline(items: list, reader: PdfReader) -> Iterator[tuple[str, int]]
 # ── Whole document ─────────────────────────────────────────────────────────────
 
 def test_cover_names_the_guide_and_the_build_date(pdf_build: PdfBuild) -> None:
-    config = mkdocs_config()
     cover = squash(pdf_build.pages_text[0])
-    assert squash(config["site_name"]) in cover
+    assert squash(site_name(pdf_build.source("index.md"))) in cover
     today = dt.datetime.now(dt.timezone.utc)
-    assert f"{today.day} {today:%B %Y}" in cover
+    assert babel.dates.format_date(today.date(), "d MMMM y", locale=pdf_build.language) in cover
+    assert squash(pdf_build.t("A hiring guide")) in cover
 
 
 def test_every_page_after_the_cover_has_its_number_in_the_footer(pdf_build: PdfBuild) -> None:
     total = len(pdf_build.pages_text)
     assert total == len(pdf_build.reader.pages)
     for number, text in enumerate(pdf_build.pages_text[1:], start=2):
-        assert f"Page {number} of {total}" in squash(text), f"page {number} has no page number"
+        assert f"{pdf_build.t('Page')} {number} {pdf_build.t('of')} {total}" in squash(text), \
+            f"page {number} has no page number"
 
 
 def test_contents_list_every_nav_page_and_its_sections_with_their_pages(pdf_build: PdfBuild) -> None:
     """Each nav page, then its h2 sections (of a flow: its outcomes), each on the page it
     names; nothing else."""
     expected: list[tuple[str, int]] = []
-    for title, source in NAV:
+    for title, source in pdf_build.nav:
         article = pdf_build.article(source)
         start = pdf_build.page_of_id(source, article.find("h1")["id"])
         heading = visible_text(article.find("h1"))
@@ -190,21 +227,22 @@ def test_contents_list_every_nav_page_and_its_sections_with_their_pages(pdf_buil
                 continue
             expected.append((visible_text(h2), pdf_build.page_of_id(source, h2["id"])))
     # A flow outcome is listed as "Outcome: title" (its heading's label, a colon, its title).
-    listed = [(title.replace(":", ""), page) for title, page in pdf_build.contents]
+    # (French sets a no-break space before the colon.)
+    listed = [(squash(title.replace(":", "")), page) for title, page in pdf_build.contents]
     assert listed == [(squash(title.replace(":", "")), page) for title, page in expected]
 
 
 def test_pages_come_in_nav_order(pdf_build: PdfBuild) -> None:
     """The contents test checks each page starts where the contents say."""
     listed = dict(pdf_build.contents[::-1])  # first entry wins: a page comes before its sections
-    starts = [listed[title] for title, _ in NAV]
-    assert starts == sorted(set(starts)), list(zip([t for t, _ in NAV], starts))
+    starts = [listed[title] for title, _ in pdf_build.nav]
+    assert starts == sorted(set(starts)), list(zip([t for t, _ in pdf_build.nav], starts))
 
 
 def test_outline_has_every_page_and_its_sections(pdf_build: PdfBuild) -> None:
     outline = list(flatten_outline(pdf_build.reader.outline, pdf_build.reader))
     titles = {paper_text(title) for title, _ in outline}
-    for _, source in NAV:
+    for _, source in pdf_build.nav:
         article = pdf_build.article(source)
         heading = visible_text(article.find("h1"))
         assert paper_text(heading) in titles, f"no bookmark for the page {source}"
@@ -243,7 +281,7 @@ def test_every_link_stays_inside_the_pdf_or_goes_to_the_web(pdf_build: PdfBuild)
             assert 0 <= page_number < len(reader.pages)
             internal += 1
     options = sum(len(pdf_build.article(s).select("[data-flow] a[data-next]")) for s in FLOW_PAGES)
-    assert internal >= len(NAV) + options, f"only {internal} internal links"
+    assert internal >= len(pdf_build.nav) + options, f"only {internal} internal links"
 
 
 def test_no_word_is_outside_the_printable_area(pdf_build: PdfBuild) -> None:
@@ -279,7 +317,7 @@ def test_no_screen_only_controls(pdf_build: PdfBuild) -> None:
     """Buttons, permalinks, the Download PDF link: no more often in the PDF than in the prose."""
     controls: set[str] = set()
     prose = ""
-    for _, source in NAV:
+    for _, source in pdf_build.nav:
         article = pdf_build.article(source)
         controls |= {squash(c.get_text(" ")) for c in article.select(CONTROL_SELECTOR)}
         prose += " " + visible_text(article)
@@ -339,7 +377,7 @@ def test_every_table_row(pdf_build: PdfBuild, source: str) -> None:
 
 
 def test_content_tabs_print_under_their_labels(pdf_build: PdfBuild) -> None:
-    sets = [(source, tab_set) for _, source in NAV
+    sets = [(source, tab_set) for _, source in pdf_build.nav
             for tab_set in pdf_build.article(source).select(".tabbed-set")]
     text = paper_text(pdf_build.text)
     for source, tab_set in sets:
@@ -521,22 +559,39 @@ def test_flow_answers_name_their_target_when_the_page_does_not() -> None:
 # ── The link on every page, and builds without the PDF ────────────────────────
 
 def test_every_page_links_to_the_pdf_in_an_export_build(pdf_build: PdfBuild) -> None:
-    for _, source in NAV:
+    for _, source in pdf_build.nav:
         link = pdf_build.page_html(source).select_one("a.guide-pdf-link")
-        assert link is not None and squash(link.get_text(" ")) == "Download PDF", source
+        assert link is not None and squash(link.get_text(" ")) == pdf_build.t("Download PDF"), source
         target = (pdf_build.site / page_url_path(source)).parent / str(link["href"])
         assert target.resolve() == pdf_build.pdf.resolve(), source
+
+
+def test_each_language_has_its_own_pdf_in_its_own_language(pdf_export: tuple[Path, float]) -> None:
+    """Two PDFs: the English one holds no French page, the French one no English page."""
+    site, _ = pdf_export
+    english, french = PdfBuild(site, site / "ml-vs-mlops-guide.pdf", 0), \
+        PdfBuild(site, site / "fr" / "ml-vs-mlops-guide.pdf", 0, "fr")
+    assert english.pdf.is_file() and french.pdf.is_file()
+    for (_, source), (_, french_source) in zip(nav_pages(), french_nav_pages()):
+        heading = paper_text(visible_text(english.article(source).find("h1")))
+        french_heading = paper_text(visible_text(french.article(french_source).find("h1")))
+        assert heading != french_heading
+        assert heading in paper_text(english.text) and heading not in paper_text(french.text), source
+        assert french_heading in paper_text(french.text) and french_heading not in paper_text(english.text), source
+    assert paper_text("Table des matières") in paper_text(french.text)
+    assert paper_text("apprentissage automatique") not in paper_text(english.text)
 
 
 def test_a_plain_build_writes_no_pdf_and_links_to_the_offline_page(site_dir: Path) -> None:
     assert list(site_dir.rglob("*.pdf")) == []
     offline = BeautifulSoup((site_dir / "offline.html").read_text(encoding="utf-8"), "html.parser")
-    for _, source in NAV:
+    for source in [s for _, s in NAV] + [s for _, s in french_nav_pages()]:
         html = site_dir / page_url_path(source)
         link = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("a.guide-pdf-link")
         assert link is not None, source
         path, _, fragment = str(link["href"]).partition("#")
-        assert (html.parent / path).resolve() == (site_dir / "offline.html").resolve(), source
+        offline_page = site_dir / page_url_path("offline.md" if language_of(source) == "en" else twin("offline.md"))
+        assert (html.parent / path).resolve() == offline_page.resolve(), source
         assert offline.find(id=fragment) is not None, f"offline.html has no #{fragment}"
 
 

@@ -196,7 +196,7 @@ def test_hostile_flow_text_prints_as_text_in_the_exported_pdf(tmp_path: Path) ->
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ("docs", "hooks", "overrides"):
+    for folder in ("docs", "hooks", "overrides", "i18n"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pdf"))
     flow = project / "docs/decide/flows/hiring.yml"
     edit(flow, "    title: Hire an ML engineer first\n", f"    title: {HOSTILE_TITLE}\n")

@@ -1,7 +1,8 @@
 """Quality gates on the built site: valid HTML (Nu Html Checker), no broken internal
 links or anchors (linkchecker), and what search engines and link previews read: a
 meta description and a telling title on every page, sitemap and canonical URLs,
-FAQPage JSON-LD on the FAQ page, Open Graph tags (the flow pages above all)."""
+FAQPage JSON-LD on the FAQ page, Open Graph tags (the flow pages above all). Every page
+in both languages: the French twins are built under fr/ and checked the same way."""
 
 from __future__ import annotations
 
@@ -19,14 +20,15 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FLOW_PAGES, ROOT, mkdocs_config, nav_pages, page_url_path
+from conftest import FLOW_PAGES, ROOT, french_nav_pages, mkdocs_config, nav_pages, page_url_path, site_name, twin
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LINKCHECKER = ROOT / ".venv" / "bin" / "linkchecker"
 FAQ_SCHEMA = Path(__file__).parent / "data" / "faq_page.schema.json"
-FAQ_PAGE = "faq.md"
-NAV = nav_pages()
+FAQ_PAGES = ["faq.md", twin("faq.md")]
+NAV = nav_pages() + french_nav_pages()
 NAV_IDS = [source for _, source in NAV]
+FLOW_PAGES_BOTH = [*FLOW_PAGES, *(twin(source) for source in FLOW_PAGES)]
 # Search engines cut snippets at about 155-160 characters; shorter than 50 says little.
 DESCRIPTION_LENGTH = range(50, 161)
 
@@ -168,12 +170,12 @@ def test_meta_descriptions_differ_from_page_to_page(site_dir: Path) -> None:
 def test_page_title_says_what_it_is(site_dir: Path, title: str, source: str) -> None:
     """<title> names the page (its nav title) and the site; the h1 is a real heading."""
     page = soup(site_dir, source)
-    site_name = mkdocs_config()["site_name"]
+    name = site_name(source)
     page_title = text(page.title)
-    if source == "index.md":
-        assert page_title == site_name
+    if source == "index.md":  # the site's home (a language's home is titled like any page)
+        assert page_title == name
     else:
-        assert page_title == f"{title} - {site_name}"
+        assert page_title == f"{title} - {name}"
     h1 = heading(page)
     stem = Path(source).stem
     assert h1.lower() not in {stem, stem.replace("-", " ")} and len(h1.split()) >= 2, (
@@ -185,10 +187,20 @@ def test_page_titles_differ_from_page_to_page(site_dir: Path) -> None:
     assert len(set(titles)) == len(titles), titles
 
 
-def test_not_found_page_says_so(site_dir: Path) -> None:
+def test_not_found_page_says_so_in_both_languages(site_dir: Path) -> None:
+    """One 404 at the root (hosts serve one for every folder): each language's passage in
+    its own lang, each linking to its edition's home; the French build does not replace it."""
     page = BeautifulSoup((site_dir / "404.html").read_text(encoding="utf-8"), "html.parser")
-    assert text(page.title).startswith("Page not found - ")
+    assert text(page.title).startswith("Page not found / Page introuvable - ")
     assert len(meta(page, "description")) == 1
+    assert page.html["lang"] == "en"
+    passages = {section["lang"]: section for section in page.select("section.guide-not-found")}
+    assert list(passages) == ["en", "fr"]
+    assert "There is no page at this address." in text(passages["en"])
+    assert "Aucune page ne se trouve à cette adresse." in text(passages["fr"])
+    assert [a["href"] for a in passages["en"].find_all("a")] == ["/index.html"]
+    assert [a["href"] for a in passages["fr"].find_all("a")] == ["/fr/index.html"]
+    assert not (site_dir / "fr" / "404.html").exists()
 
 
 # ── Sitemap and canonical URLs ───────────────────────────────────────────────
@@ -202,6 +214,20 @@ def test_sitemap_lists_every_page_at_its_canonical_url(site_dir: Path) -> None:
     locations = {loc.text for loc in tree.getroot().findall("s:url/s:loc", namespace)}
     expected = {site_url + page_url_path(source) for _, source in NAV}
     assert expected <= locations, sorted(expected - locations)
+
+
+def test_sitemap_gives_every_page_its_twin_as_hreflang_alternate(site_dir: Path) -> None:
+    """hreflang alternates live in the sitemap (not in the page head, see overrides/base.html)."""
+    site_url = mkdocs_config()["site_url"]
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ET.parse(site_dir / "sitemap.xml").getroot().findall("s:url", namespace)
+    alternates = {url.find("s:loc", namespace).text: {link.get("hreflang"): link.get("href")
+                                                       for link in url.findall("x:link", namespace)}
+                  for url in urls}
+    for _, source in nav_pages():
+        pair = {"en": site_url + page_url_path(source), "fr": site_url + page_url_path(twin(source))}
+        for location in pair.values():
+            assert alternates.get(location) == pair, (location, alternates.get(location))
 
 
 @pytest.mark.parametrize("source", NAV_IDS)
@@ -219,7 +245,11 @@ def json_ld(page: BeautifulSoup) -> list[dict]:
 def test_faq_page_carries_valid_faq_page_json_ld(site_dir: Path) -> None:
     """One FAQPage object, schema.org's shape, one Question per question on the page,
     in page order, with the question as its name and a non-empty answer."""
-    page = soup(site_dir, FAQ_PAGE)
+    for faq in FAQ_PAGES:
+        faq_json_ld_matches_the_page(soup(site_dir, faq))
+
+
+def faq_json_ld_matches_the_page(page: BeautifulSoup) -> None:
     data = json_ld(page)
     assert len(data) == 1, data
     schema = json.loads(FAQ_SCHEMA.read_text(encoding="utf-8"))
@@ -229,13 +259,14 @@ def test_faq_page_carries_valid_faq_page_json_ld(site_dir: Path) -> None:
     assert [q["name"] for q in data[0]["mainEntity"]] == questions
 
 
-def test_faq_answers_hold_the_answer_text_not_page_furniture(site_dir: Path) -> None:
-    page = soup(site_dir, FAQ_PAGE)
+@pytest.mark.parametrize("faq", FAQ_PAGES)
+def test_faq_answers_hold_the_answer_text_not_page_furniture(site_dir: Path, faq: str) -> None:
+    page = soup(site_dir, faq)
     first = page.select_one("details.guide-faq")
     answer = json_ld(page)[0]["mainEntity"][0]["acceptedAnswer"]["text"]
     paragraph = next(text(p) for p in first.find_all("p") if not p.select("a.guide-faq__permalink"))
     assert paragraph in answer
-    assert "Link to this question" not in answer
+    assert "Link to this question" not in answer and "Lien vers cette question" not in answer
 
 
 def test_faq_page_schema_rejects_a_wrong_shape() -> None:
@@ -247,7 +278,7 @@ def test_faq_page_schema_rejects_a_wrong_shape() -> None:
         jsonschema.validate(bad, schema)
 
 
-@pytest.mark.parametrize("source", [s for s in NAV_IDS if s != FAQ_PAGE])
+@pytest.mark.parametrize("source", [s for s in NAV_IDS if s not in FAQ_PAGES])
 def test_other_pages_carry_no_faq_json_ld(site_dir: Path, source: str) -> None:
     page = soup(site_dir, source)
     if not page.select("details.guide-faq"):
@@ -257,10 +288,10 @@ def test_other_pages_carry_no_faq_json_ld(site_dir: Path, source: str) -> None:
 # ── Open Graph ───────────────────────────────────────────────────────────────
 
 def test_flow_pages_are_in_the_nav() -> None:
-    assert set(FLOW_PAGES) <= set(NAV_IDS)
+    assert set(FLOW_PAGES_BOTH) <= set(NAV_IDS)
 
 
-@pytest.mark.parametrize("source", [*FLOW_PAGES, *(s for s in NAV_IDS if s not in FLOW_PAGES)])
+@pytest.mark.parametrize("source", [*FLOW_PAGES_BOTH, *(s for s in NAV_IDS if s not in FLOW_PAGES_BOTH)])
 def test_page_carries_open_graph_tags(site_dir: Path, source: str) -> None:
     page = soup(site_dir, source)
     site_url = mkdocs_config()["site_url"]
@@ -268,8 +299,8 @@ def test_page_carries_open_graph_tags(site_dir: Path, source: str) -> None:
     assert all(len(values) == 1 and values[0].strip() for values in og.values()), og
     assert og["url"] == [site_url + page_url_path(source)]
     assert og["description"] == meta(page, "description")
-    assert og["site_name"] == [mkdocs_config()["site_name"]]
-    assert og["type"] == ["website" if source == "index.md" else "article"]
+    assert og["site_name"] == [site_name(source)]
+    assert og["type"] == ["website" if source.startswith("index.") else "article"]
     assert og["title"][0] == heading(page)
     assert meta(page, "twitter:card") == ["summary_large_image"]
     # The preview image: ours (committed, served by the site), at the size it claims.

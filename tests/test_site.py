@@ -1,5 +1,5 @@
-"""The site as a whole: strict build, every nav page present, no foreign requests,
-no console errors, and zero axe-core violations in both palettes."""
+"""The site as a whole, in both languages: strict build, every nav page present, no
+foreign requests, no console errors, and zero axe-core violations in both palettes."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import mkdocs_config, describe_violations, mkdocs_build, nav_pages, page_url_path, run_axe
+from conftest import (
+    describe_violations, french_nav_pages, mkdocs_build, mkdocs_config, nav_pages, page_url_path, run_axe,
+)
 
 NAV = nav_pages()
-NAV_IDS = [source for _, source in NAV]
+# Every page in English and in French (the French twins: faq.fr.md, built as fr/faq.html).
+NAV_IDS = [source for _, source in NAV] + [source for _, source in french_nav_pages()]
 
 
 def test_strict_build_passes(tmp_path: Path) -> None:

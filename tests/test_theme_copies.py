@@ -23,6 +23,15 @@ COPIES = [
         ('content="{{ config.site_description }}"', 'content="{{ config.site_description | e }}"'),
         ('content="{{ page.meta.author }}"', 'content="{{ page.meta.author | e }}"'),
         ('content="{{ config.site_author }}"', 'content="{{ config.site_author | e }}"'),
+        # The French edition: hreflang in the sitemap only; search from the language's root.
+        ("""      {% if config.extra.alternate is iterable %}
+        {% for alt in config.extra.alternate %}
+          <link rel="alternate" href="{{ alt.link | url }}" hreflang="{{ alt.lang | d(lang.t('language')) }}">
+        {% endfor %}
+      {% endif %}
+""", """      {#- Change 3: no <link rel="alternate" hreflang> here (see the top of this file). -#}
+"""),
+        ('"base": base_url,', '"base": (base_url ~ "/" ~ guide_search_root) if guide_search_root else base_url,'),
     ]),
     ("partials/nav-item.html", [
         (' tabindex="{{ tabindex }}">', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>'),

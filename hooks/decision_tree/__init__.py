@@ -11,6 +11,7 @@ Python-Markdown host. One module per job:
 - `layout`:   the diagram, a layered layout
 - `render`:   HTML from the Jinja templates in overrides/partials/
 - `block`:    the `/// guide-flow | <id>` Markdown block that puts a flow on a page
+- `parity`:   a translated flow has the original's structure (ids, answers, fields)
 
 Every problem is a `TreeError` listing `TreeProblem`s: file, line, node, what to change.
 """
@@ -21,6 +22,7 @@ from .errors import TreeError, TreeProblem
 from .graph import FLOW_SUFFIX
 from .layout import Box, Diagram, Edge, layout
 from .load import load_flow, load_flows, parse_flow
+from .parity import structure_problems, translation_problems
 from .model import Flow, Link, Node, Option, Outcome, Question, anchor_prefix
 from .render import TEMPLATE, render_flow, strict_env
 from .schema import MAX_OPTIONS, MIN_OPTIONS, SCHEMA_PATH
@@ -30,5 +32,6 @@ __all__ = [
     "TEMPLATE", "Analysis", "Box", "Diagram", "Edge", "Flow", "FlowSite", "GuideFlowExtension", "Link", "Node",
     "Option", "Outcome", "PageContext", "Question", "Route", "Step", "TreeError", "TreeProblem", "analyse",
     "anchor_prefix", "layout", "load_flow", "load_flows", "paths_markdown", "parse_flow",
-    "passes_through", "render_flow", "review_routes", "routes", "strict_env", "topological",
+    "passes_through", "render_flow", "review_routes", "routes", "strict_env", "structure_problems",
+    "topological", "translation_problems",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import TreeError, TreeProblem
@@ -13,6 +14,9 @@ from .source import decode, read_yaml
 # Files in the flows folder that are neither flows nor known companions are refused,
 # so that a flow saved as .yaml (or .YML) is not silently left out.
 COMPANION_FILES = {"paths.md"}
+# A subfolder named like a language code (fr, pt-BR) holds that language's translations
+# of the flows: loaded on their own, then compared with `parity.translation_problems`.
+TRANSLATION_FOLDER = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 
 
 def parse_flow(text: str, file: str, expected_id: str | None = None) -> Flow:
@@ -51,12 +55,15 @@ def _shown(path: Path, display_root: Path | None) -> str:
 def load_flows(folder: Path, display_root: Path | None = None) -> dict[str, Flow]:
     """Load every *.yml flow in a folder; raise one TreeError with every file's problems.
 
-    Any other file there (a flow saved as .yaml, say) is refused rather than ignored."""
+    Any other file there (a flow saved as .yaml, say) is refused rather than ignored,
+    except a subfolder named like a language code (`fr`: the French flows)."""
     flows: dict[str, Flow] = {}
     problems: list[TreeProblem] = []
     for path in sorted(folder.iterdir()) if folder.is_dir() else ():
         shown = _shown(path, display_root)
         if path.name in COMPANION_FILES or path.name.startswith("."):
+            continue
+        if TRANSLATION_FOLDER.match(path.name) and path.is_dir():
             continue
         if path.suffix != FLOW_SUFFIX or not path.is_file():
             fix = (f"rename it to {path.stem}{FLOW_SUFFIX}" if path.suffix.lower() in (".yaml", ".yml")

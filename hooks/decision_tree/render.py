@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import jinja2
+import jinja2.bccache
 
 from .analysis import analyse
 from .layout import layout
@@ -14,9 +15,35 @@ from .terms import Terms
 TEMPLATE = "partials/guide-flow.html"
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The flow templates compiled once per process, not once per environment: a site
+    built in two languages makes a fresh environment for each. Jinja checks each entry
+    against a checksum of the template's source, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def strict_env(env: jinja2.Environment) -> jinja2.Environment:
-    """The theme's environment with StrictUndefined and autoescaping forced on."""
-    return env.overlay(undefined=jinja2.StrictUndefined, autoescape=True)
+    """The theme's environment with StrictUndefined and autoescaping forced on.
+
+    The templates print their text through gettext (`_()`): a host that installed none
+    (a unit test, another Python-Markdown host) gets the English as written."""
+    strict = env.overlay(undefined=jinja2.StrictUndefined, autoescape=True, bytecode_cache=_COMPILED)
+    if "gettext" not in strict.globals:
+        strict.add_extension("jinja2.ext.i18n")
+        strict.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    return strict
 
 
 def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str], assets: Mapping[str, str] | None,

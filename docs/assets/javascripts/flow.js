@@ -3,7 +3,10 @@
    1-based number of each answer given, e.g. "#hiring/2.5.1". A node's own anchor (the
    no-JS and PDF link, data-anchor-prefix + node id) opens that node. No framework, no
    inline script, no eval.
-   Works with Material's instant navigation (document$) and without it. */
+   Works with Material's instant navigation (document$) and without it.
+   Every text it prints comes from the page, in the page's language: data-flow-text on
+   the flow (overrides/partials/guide-flow.html, French in i18n/fr.yml), "{name}" marking
+   where a value goes. */
 (function () {
   "use strict";
   if (window.guideFlow) { window.guideFlow.mountAll(); return; }
@@ -25,6 +28,7 @@
     this.live = $(root, "[data-flow-live]");
     this.notice = $(root, "[data-flow-notice]");
     this.progress = $(root, "[data-flow-progress]");
+    this.text = JSON.parse(root.getAttribute("data-flow-text"));
     this.list = $(root, "[data-flow-answer-list]");
     root.classList.add("guide-flow--js");
     $$(root, "[data-flow-controls]").forEach(function (el) { el.hidden = false; });
@@ -32,6 +36,13 @@
     this.progress.hidden = false;
     root.addEventListener("click", this.onClick.bind(this));
   }
+
+  /* The page's text for key, with each {name} replaced by values[name]. */
+  Flow.prototype.t = function (key, values) {
+    return this.text[key].replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  };
 
   Flow.prototype.options = function (id) {
     return $$(this.nodes[id], "[data-next]");
@@ -136,14 +147,13 @@
     if (path === false) {
       history.replaceState(history.state, "", this.hashFor([]));
       this.show([], moveFocus);
-      this.say(this.notice, "That link could not be read as answers to these questions, so the flow starts again from the first question.");
+      this.say(this.notice, this.t("unreadable"));
     } else {
       this.show(path, moveFocus);
       if (!path.guess) return;
       var opened = this.nodes[this.current()];
-      this.say(this.notice, "This link opened " + (opened.getAttribute("data-kind") === "outcome"
-        ? "this result" : text($(opened, ".guide-flow__tag"))) + " directly, so the answers before it are not known. " +
-        "\u201cYour answers\u201d shows one route that leads here; change any that do not fit.");
+      this.say(this.notice, this.t("opened", { step: opened.getAttribute("data-kind") === "outcome"
+        ? this.t("this_result") : text($(opened, ".guide-flow__tag")) }));
     }
     var notice = this.notice, node = this.nodes[this.current()];
     /* The browser may still scroll to a node's anchor (until the page has loaded): have it
@@ -178,8 +188,8 @@
     var isOutcome = node.getAttribute("data-kind") === "outcome";
     var left = parseInt(node.getAttribute("data-left"), 10) || 0;
     this.progress.textContent = isOutcome
-      ? "Result after " + path.length + (path.length === 1 ? " answer" : " answers")
-      : "Step " + (path.length + 1) + " of at most " + (path.length + left);
+      ? (path.length === 1 ? this.t("result_after_one") : this.t("result_after", { count: path.length }))
+      : this.t("step", { step: path.length + 1, total: path.length + left });
 
     this.list.textContent = "";
     this.answers().forEach(function (a, i) {
@@ -190,8 +200,8 @@
       change.type = "button";
       change.className = "guide-flow__change";
       change.setAttribute("data-flow-change", String(i));
-      change.textContent = "Change";
-      change.setAttribute("aria-label", "Change your answer to: " + a[0]);
+      change.textContent = self.t("change");
+      change.setAttribute("aria-label", self.t("change_label", { question: a[0] }));
       li.appendChild(q); li.appendChild(ans); li.appendChild(document.createTextNode(" ")); li.appendChild(change);
       self.list.appendChild(li);
     });
@@ -205,7 +215,7 @@
       given.classList.add("guide-flow__option--given");
       var mark = given.appendChild(document.createElement("span"));
       mark.className = "guide-flow__given";
-      mark.textContent = " (your answer)";
+      mark.textContent = " " + this.t("your_answer");
     }
     if (isOutcome) this.explain(node);
     this.mark(this.walk(path));
@@ -216,7 +226,8 @@
       heading.focus({ preventScroll: true });
       this.progress.scrollIntoView({ block: "nearest" });
       this.live.textContent = "";
-      this.live.textContent = (isOutcome ? "Result: " : this.progress.textContent + ": ") + text($(node, "h2 .guide-flow__text"));
+      this.live.textContent = isOutcome ? this.t("result", { title: text($(node, "h2 .guide-flow__text")) })
+        : this.progress.textContent + this.t("colon") + " " + text($(node, "h2 .guide-flow__text"));
     }
   };
 
@@ -260,7 +271,7 @@
 
   Flow.prototype.explain = function (node) {
     var box = $(node, "[data-flow-based]"), why = this.reasons(), list = $(box, "[data-flow-based-notes]"),
-        assumed = $(box, "[data-flow-based-assumed]");
+        assumed = $(box, "[data-flow-based-assumed]"), self = this;
     function add(parent, tag, value) {
       var el = document.createElement(tag);
       el.textContent = value;
@@ -270,7 +281,7 @@
     why.notes.forEach(function (n) { add(list, "li", n); });
     list.hidden = !why.notes.length;
     why.assumed.forEach(function (a) {
-      add(assumed, "p", "We assumed: " + a[0] + " Check it by asking your team:");
+      add(assumed, "p", self.t("assumed", { assumption: a[0] }));
       var ul = add(assumed, "ul", "");
       a[1].forEach(function (q) { add(ul, "li", q); });
     });
@@ -279,18 +290,19 @@
 
   /* The result (or where the person stopped) as blocks: [heading, paragraphs, list items]. */
   Flow.prototype.summary = function () {
-    var node = this.nodes[this.current()], blocks = [], why = this.reasons();
-    blocks.push(["Your answers", [], this.answers().map(function (a) { return [a[0], a[1]]; }), true]);
+    var node = this.nodes[this.current()], blocks = [], why = this.reasons(), self = this;
+    blocks.push([this.t("your_answers"), [], this.answers().map(function (a) { return [a[0], a[1]]; }), true]);
     if (node.getAttribute("data-kind") !== "outcome") {
-      blocks.push(["Not finished", ["Next question: " + text($(node, "[data-flow-question]"))], []]);
+      blocks.push([this.t("not_finished"), [this.t("next_question", { question: text($(node, "[data-flow-question]")) })], []]);
       return blocks;
     }
-    blocks.push(["Recommendation: " + text($(node, "[data-flow-outcome]")), [text($(node, "[data-flow-summary]"))], []]);
-    if (why.notes.length) blocks.push(["Based on your answers", [], why.notes]);
+    blocks.push([this.t("recommendation", { title: text($(node, "[data-flow-outcome]")) }),
+      [text($(node, "[data-flow-summary]"))], []]);
+    if (why.notes.length) blocks.push([this.t("based"), [], why.notes]);
     why.assumed.forEach(function (a) {
-      blocks.push(["We assumed", [a[0] + " Check it by asking your team:"], a[1]]);
+      blocks.push([self.t("assumed_heading"), [self.t("check_it", { assumption: a[0] })], a[1]]);
     });
-    blocks.push(["Why", [text($(node, "[data-flow-reasoning]"))], []]);
+    blocks.push([this.t("why"), [text($(node, "[data-flow-reasoning]"))], []]);
     $$(node, "[data-flow-part]").forEach(function (part) {
       blocks.push([text($(part, "h3")), [], $$(part, "li").map(function (li) { return text(li); })]);
     });
@@ -298,13 +310,13 @@
   };
 
   Flow.prototype.summaryText = function () {
-    var lines = [this.root.getAttribute("data-title")];
+    var lines = [this.root.getAttribute("data-title")], colon = this.t("colon");
     this.summary().forEach(function (b) {
-      lines.push("", b[0] + ":");
+      lines.push("", b[0] + colon);
       b[1].forEach(function (p) { lines.push(p); });
       b[2].forEach(function (item, i) { lines.push(b[3] ? (i + 1) + ". " + item[0] + " " + item[1] : "- " + item); });
     });
-    lines.push("", "Link: " + this.link());
+    lines.push("", this.t("link", { url: this.link() }));
     return lines.join("\n");
   };
 
@@ -320,7 +332,7 @@
       });
       if (!b[2].length) lines.pop();
     });
-    lines.push("", "[Open this result in the guide](" + this.link().replace(/[()]/g, encodeURIComponent) + ")");
+    lines.push("", "[" + md(this.t("open_result")) + "](" + this.link().replace(/[()]/g, encodeURIComponent) + ")");
     return lines.join("\n");
   };
 
@@ -339,7 +351,7 @@
       area.select();
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       document.body.removeChild(area);
-      self.live.textContent = ok ? done : "Copying did not work here; select the text and copy it by hand.";
+      self.live.textContent = ok ? done : self.t("copy_failed");
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(value).then(function () { self.live.textContent = done; }, fallback);
@@ -364,9 +376,9 @@
       var action = target.getAttribute("data-flow-action");
       if (action === "back" && this.path.length) this.back();
       else if (action === "restart") { this.carry = null; this.go([]); }
-      else if (action === "copy-link") this.copy(this.link(), "Link copied.");
-      else if (action === "copy-summary") this.copy(this.summaryText(), "Summary copied.");
-      else if (action === "copy-markdown") this.copy(this.summaryMarkdown(), "Summary copied as Markdown.");
+      else if (action === "copy-link") this.copy(this.link(), this.t("link_copied"));
+      else if (action === "copy-summary") this.copy(this.summaryText(), this.t("summary_copied"));
+      else if (action === "copy-markdown") this.copy(this.summaryMarkdown(), this.t("markdown_copied"));
     }
   };
 

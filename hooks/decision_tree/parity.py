@@ -1,0 +1,129 @@
+"""Translations of a flow: the same structure as the original, text aside.
+
+A translated flow (docs/decide/flows/fr/hiring.yml beside the English hiring.yml) must
+have the same node ids in the same order, the same kinds and start, each question's
+answers in the same order leading to the same nodes, the same optional fields present
+(hint, note, assumes, check) and lists of the same length (check, look_for, watch_out,
+next_steps, links, each link to the same page). Then a result link such as
+`#hiring/2.5.3` means the same route in both languages, and a page of either edition can
+hand its state to the other. Only the text may differ. Every problem names the
+translated file, the line and the key (`nodes[stage].options[2].note`) to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .errors import TreeProblem
+from .model import Flow, Outcome, Question
+
+# Optional text of a question / an answer: present in one language means present in both.
+_QUESTION_OPTIONAL = ("hint",)
+_OPTION_OPTIONAL = ("note", "assumes")
+_OUTCOME_LISTS = ("check", "look_for", "watch_out", "next_steps")
+
+
+def structure_problems(original: Flow, translated: Flow) -> list[TreeProblem]:
+    """Every way the translated flow's structure differs from the original's (empty: the same)."""
+    file = translated.source
+    problems: list[TreeProblem] = []
+
+    def add(line: int, node: str, key: str, problem: str, fix: str) -> None:
+        problems.append(TreeProblem(file, line, node, f"{key}: {problem}", fix))
+
+    if translated.id != original.id:
+        add(1, "", "id", f"is '{translated.id}', the original ({original.source}) has '{original.id}'.",
+            f"set 'id: {original.id}': a translation keeps the ids.")
+    if translated.start != original.start:
+        add(1, "", "start", f"is '{translated.start}', the original has '{original.start}'.",
+            f"set 'start: {original.start}'.")
+    for key in original.headings.keys() ^ translated.headings.keys():
+        add(1, "", f"headings.{key}", "is in one language only.", "give both languages the same headings.")
+
+    for node_id in original.nodes.keys() - translated.nodes.keys():
+        add(1, node_id, f"nodes[{node_id}]", f"is missing (it is on line {original.nodes[node_id].line} "
+            f"of {original.source}).", "translate that node; keep its id.")
+    for node_id in translated.nodes.keys() - original.nodes.keys():
+        add(translated.nodes[node_id].line, node_id, f"nodes[{node_id}]",
+            f"is not in the original {original.source}.", "use the original's node ids only.")
+    shared = [n for n in original.nodes if n in translated.nodes]
+    if shared != [n for n in translated.nodes if n in original.nodes]:
+        add(1, "", "nodes", "are in another order than in the original.",
+            f"list them in the original's order: {', '.join(shared)}.")
+
+    for node_id in shared:
+        ours, theirs = original.nodes[node_id], translated.nodes[node_id]
+        key = f"nodes[{node_id}]"
+        if ours.kind != theirs.kind:
+            add(theirs.line, node_id, f"{key}.kind", f"is '{theirs.kind}', the original's is '{ours.kind}'.",
+                f"set 'kind: {ours.kind}'.")
+        elif isinstance(ours, Question) and isinstance(theirs, Question):
+            problems.extend(_question_problems(ours, theirs, file, key))
+        elif isinstance(ours, Outcome) and isinstance(theirs, Outcome):
+            problems.extend(_outcome_problems(ours, theirs, file, key))
+    return problems
+
+
+def _presence(key: str, original: object, translated: object) -> str | None:
+    """A problem when a field is in one language only."""
+    if (original is None) == (translated is None):
+        return None
+    return f"{key}: is {'missing' if translated is None else 'there'} in the translation but " \
+           f"{'there' if translated is None else 'missing'} in the original."
+
+
+def _question_problems(ours: Question, theirs: Question, file: str, key: str) -> list[TreeProblem]:
+    problems: list[TreeProblem] = []
+    fix_optional = "translate the field, or remove it from both languages."
+    for name in _QUESTION_OPTIONAL:
+        if message := _presence(f"{key}.{name}", getattr(ours, name), getattr(theirs, name)):
+            problems.append(TreeProblem(file, theirs.line, ours.id, message, fix_optional))
+    if len(ours.check) != len(theirs.check):
+        problems.append(TreeProblem(file, theirs.line, ours.id, f"{key}.check: has {len(theirs.check)} items, "
+                                    f"the original {len(ours.check)}.", "translate each item once."))
+    if len(ours.options) != len(theirs.options):
+        problems.append(TreeProblem(file, theirs.line, ours.id, f"{key}.options: has {len(theirs.options)} "
+                                    f"answers, the original {len(ours.options)}.",
+                                    "translate each answer once, in the original's order."))
+    for number, (a, b) in enumerate(zip(ours.options, theirs.options), start=1):
+        where = f"{key}.options[{number}]"
+        if a.next != b.next:
+            problems.append(TreeProblem(file, b.next_line, ours.id, f"{where}.next: is '{b.next}', the original's "
+                                        f"is '{a.next}'.", f"set 'next: {a.next}' (answers keep their order)."))
+        for name in _OPTION_OPTIONAL:
+            if message := _presence(f"{where}.{name}", getattr(a, name), getattr(b, name)):
+                problems.append(TreeProblem(file, b.line, ours.id, message, fix_optional))
+    return problems
+
+
+def _outcome_problems(ours: Outcome, theirs: Outcome, file: str, key: str) -> list[TreeProblem]:
+    problems: list[TreeProblem] = []
+    for name in _OUTCOME_LISTS:
+        a, b = getattr(ours, name), getattr(theirs, name)
+        if len(a) != len(b):
+            problems.append(TreeProblem(file, theirs.line, ours.id, f"{key}.{name}: has {len(b)} items, the "
+                                        f"original {len(a)}.", "translate each item once."))
+    if len(ours.links) != len(theirs.links):
+        problems.append(TreeProblem(file, theirs.line, ours.id, f"{key}.links: has {len(theirs.links)} links, "
+                                    f"the original {len(ours.links)}.", "translate each link's label once."))
+    for number, (a, b) in enumerate(zip(ours.links, theirs.links), start=1):
+        if a.page != b.page:
+            problems.append(TreeProblem(file, b.line, ours.id, f"{key}.links[{number}].page: is '{b.page}', the "
+                                        f"original's is '{a.page}'.", f"set 'page: {a.page}': the build links "
+                                        "it to that page's twin in the reader's language."))
+    return problems
+
+
+def translation_problems(originals: Mapping[str, Flow], translations: Mapping[str, Flow],
+                         folder: str) -> list[TreeProblem]:
+    """Every flow translated, nothing but translations, and each with the original's structure."""
+    problems = [TreeProblem(f"{folder}/{flow_id}.yml", 1, "", f"the flow '{flow_id}' ({flow.source}) has no "
+                            "translation here.", "copy the original here and translate its text, keeping "
+                            "ids, order and next.")
+                for flow_id, flow in sorted(originals.items()) if flow_id not in translations]
+    problems += [TreeProblem(flow.source, 1, "", f"there is no original flow '{flow_id}' to translate.",
+                             "remove the file or add the original.")
+                 for flow_id, flow in sorted(translations.items()) if flow_id not in originals]
+    for flow_id in sorted(originals.keys() & translations.keys()):
+        problems += structure_problems(originals[flow_id], translations[flow_id])
+    return problems
