@@ -18,8 +18,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import decision_tree as tree
+import hiring_kit
 
 FLOWS_DIR = "decide/flows"
+KITS_DIR = "kits"  # hiring kits an outcome may name with `kit:` (hooks/hiring_kits.py shows them)
 
 
 @dataclass
@@ -58,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
-    """Read and validate every flow, and every page an outcome links to."""
+    """Read and validate every flow, every page an outcome links to, and every kit an outcome names."""
     assert _build.site is not None
     try:
         _build.site.flows = tree.load_flows(Path(config.docs_dir) / FLOWS_DIR, display_root=_root(config))
@@ -70,6 +72,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
         return file is not None and file.is_documentation_page() and file.inclusion.is_included()
 
     _fail(_build.site.link_problems(is_page))
+    try:
+        found, _ = hiring_kit.load_kits(Path(config.docs_dir) / KITS_DIR, display_root=_root(config))
+    except tree.TreeError as error:
+        raise PluginError(f"Bad hiring kit:\n{error}") from None
+    _build.site.kits = {kit_id: tree.KitTarget(kit.role, hiring_kit.page_of(kit_id)) for kit_id, kit in found.items()}
+    _fail(_build.site.kit_problems())
     return None
 
 

@@ -16,19 +16,19 @@ Every problem is a `TreeError` listing `TreeProblem`s: file, line, node, what to
 """
 
 from .analysis import MAX_LISTED_ROUTES, Analysis, Route, Step, analyse, paths_markdown, routes, topological
-from .block import ASSETS, BLOCK_NAME, FlowSite, GuideFlowExtension, PageContext
+from .block import ASSETS, BLOCK_NAME, FlowSite, GuideFlowExtension, KeepSource, PageContext, block_header, block_line
 from .errors import TreeError, TreeProblem
 from .graph import FLOW_SUFFIX
 from .layout import Box, Diagram, Edge, layout
 from .load import load_flow, load_flows, parse_flow
-from .model import Flow, Link, Node, Option, Outcome, Question, anchor_prefix
+from .model import Flow, KitTarget, Link, Node, Option, Outcome, Question, anchor_prefix
 from .render import TEMPLATE, render_flow, strict_env
 from .schema import MAX_OPTIONS, MIN_OPTIONS, SCHEMA_PATH
 
 __all__ = [
     "ASSETS", "BLOCK_NAME", "FLOW_SUFFIX", "MAX_LISTED_ROUTES", "MAX_OPTIONS", "MIN_OPTIONS", "SCHEMA_PATH",
-    "TEMPLATE", "Analysis", "Box", "Diagram", "Edge", "Flow", "FlowSite", "GuideFlowExtension", "Link", "Node",
+    "TEMPLATE", "Analysis", "Box", "Diagram", "Edge", "Flow", "FlowSite", "GuideFlowExtension", "KeepSource", "KitTarget", "Link", "Node",
     "Option", "Outcome", "PageContext", "Question", "Route", "Step", "TreeError", "TreeProblem", "analyse",
-    "anchor_prefix", "layout", "load_flow", "load_flows", "paths_markdown", "parse_flow",
+    "anchor_prefix", "block_header", "block_line", "layout", "load_flow", "load_flows", "paths_markdown", "parse_flow",
     "render_flow", "routes", "strict_env", "topological",
 ]

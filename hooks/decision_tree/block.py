@@ -25,12 +25,20 @@ from pymdownx.blocks.block import Block
 
 from .errors import TreeProblem
 from .graph import FLOW_SUFFIX
-from .model import Flow
+from .model import Flow, KitTarget
 from .render import TEMPLATE, render_flow, strict_env
 
 BLOCK_NAME = "guide-flow"
 ASSETS = {"css": "assets/stylesheets/flow.css", "js": "assets/javascripts/flow.js"}
-_HEADER = re.compile(r"^[ \t>]*/{3,}[ \t]*guide-flow[ \t]*(?:\|[ \t]*(?P<name>.*?))?[ \t]*$", re.MULTILINE)
+
+
+def block_header(block_name: str) -> re.Pattern[str]:
+    """The header line of a Blocks block of this name (`/// <name> | <argument>`), argument as `name`."""
+    return re.compile(rf"^[ \t>]*/{{3,}}[ \t]*{re.escape(block_name)}[ \t]*(?:\|[ \t]*(?P<name>.*?))?[ \t]*$",
+                      re.MULTILINE)
+
+
+_HEADER = block_header(BLOCK_NAME)
 # A paragraph that was meant to be a flow block: a typo in the name, or the old marker.
 _LOOKS_LIKE = re.compile(r"^\s*(?:/{3,}\s*guide[-_ ]?flows?\b|\[\[\s*guide[-_ ]?flows?\b)", re.IGNORECASE)
 
@@ -51,6 +59,7 @@ class FlowSite:
     flows: Mapping[str, Flow]
     env: jinja2.Environment
     template: str = TEMPLATE
+    kits: Mapping[str, KitTarget] = field(default_factory=dict)  # hiring kits that outcomes may name
     page: PageContext = field(default_factory=lambda: PageContext("page", lambda path: path))
     problems: list[TreeProblem] = field(default_factory=list)
     shown_on: dict[str, list[str]] = field(default_factory=dict)  # flow id -> pages showing it
@@ -66,6 +75,20 @@ class FlowSite:
                 for flow in self.flows.values() for outcome in flow.outcomes for link in outcome.links
                 if not is_page(link.page)]
 
+    def kit_problems(self) -> list[TreeProblem]:
+        """Every outcome's `kit` must name an existing hiring kit."""
+        known = ", ".join(sorted(self.kits)) or "(none yet)"
+        problems = []
+        for flow in self.flows.values():
+            for outcome in flow.outcomes:
+                if outcome.kit and outcome.kit not in self.kits:
+                    close = difflib.get_close_matches(outcome.kit, list(self.kits), n=1)
+                    hint = f" (perhaps '{close[0]}')" if close else ""
+                    problems.append(TreeProblem(flow.source, outcome.kit_line, outcome.id,
+                                                f"the outcome names the hiring kit '{outcome.kit}', which does not exist.",
+                                                f"name an existing kit{hint}: {known}; or write 'kit_none:' with the reason."))
+        return problems
+
     def unshown_problems(self) -> list[TreeProblem]:
         """A flow that no page shows is a mistake too (a page lost its block)."""
         return [TreeProblem(flow.source, 1, "", f"no page shows the flow '{flow_id}'.",
@@ -73,10 +96,10 @@ class FlowSite:
                 for flow_id, flow in sorted(self.flows.items()) if flow_id not in self.shown_on]
 
 
-def _line_of(source: str, name: str | None, occurrence: int) -> int:
-    """The line of the n-th block header naming this flow in the page's Markdown (1 if not found)."""
+def block_line(source: str, name: str | None, occurrence: int, header: re.Pattern[str] = _HEADER) -> int:
+    """The line of the n-th block header naming this flow (or kit) in the page's Markdown (1 if not found)."""
     seen = 0
-    for match in _HEADER.finditer(source):
+    for match in header.finditer(source):
         if (match.group("name") or "") == (name or ""):
             seen += 1
             if seen == occurrence:
@@ -102,7 +125,7 @@ class GuideFlowBlock(Block):
         name = (self.argument or "").strip()
         counts = self.tracker.setdefault("seen", {})
         counts[name] = counts.get(name, 0) + 1
-        line = _line_of(getattr(self.md, "guide_flow_source", ""), self.argument, counts[name])
+        line = block_line(getattr(self.md, "guide_flow_source", ""), self.argument, counts[name])
         problem = self._problem(site, name, counts[name], block)
         for child in list(block):
             block.remove(child)
@@ -113,9 +136,10 @@ class GuideFlowBlock(Block):
         flow = site.flows[name]
         site.shown_on.setdefault(name, []).append(site.page.name)
         urls = {link.page: site.page.url_for(link.page) for outcome in flow.outcomes for link in outcome.links}
+        urls.update({site.kits[o.kit].page: site.page.url_for(site.kits[o.kit].page) for o in flow.outcomes if o.kit})
         assets = None if self.tracker.get("assets") else {k: site.page.url_for(v) for k, v in ASSETS.items()}
         self.tracker["assets"] = True
-        html = render_flow(site.env, flow, urls=urls, assets=assets, template=site.template)
+        html = render_flow(site.env, flow, urls=urls, assets=assets, template=site.template, kits=site.kits)
         block.text = self.md.htmlStash.store(html)
 
     def _problem(self, site: FlowSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
@@ -137,11 +161,15 @@ class GuideFlowBlock(Block):
         return None
 
 
-class _KeepSource(Preprocessor):
-    """Keeps the page's Markdown (unchanged) so problems can name their line."""
+class KeepSource(Preprocessor):
+    """Keeps the page's Markdown (unchanged) in `md.<attribute>` so problems can name their line."""
+
+    def __init__(self, md: Markdown, attribute: str = "guide_flow_source") -> None:
+        super().__init__(md)
+        self.attribute = attribute
 
     def run(self, lines: list[str]) -> list[str]:
-        self.md.guide_flow_source = "\n".join(lines)  # type: ignore[attr-defined]
+        setattr(self.md, self.attribute, "\n".join(lines))
         return lines
 
 
@@ -158,7 +186,7 @@ class _CatchNearMisses(Treeprocessor):
         source: str = getattr(self.md, "guide_flow_source", "")
         for name in self.blocks.trackers.get(BLOCK_NAME, {}).get("open", {}).values():
             self.site.problems.append(TreeProblem(
-                self.site.page.name, _line_of(source, name, 1) + self.site.page.first_line - 1, "", "the guide-flow block is never closed, so "
+                self.site.page.name, block_line(source, name, 1) + self.site.page.first_line - 1, "", "the guide-flow block is never closed, so "
                 "everything after it would be swallowed.", f"put '///' on the line after '/// {BLOCK_NAME} | {name}'."))
         for paragraph in root.iter("p"):
             text = paragraph.text or ""
@@ -183,7 +211,7 @@ class GuideFlowExtension(BlocksExtension):
         if not isinstance(site, FlowSite):
             raise TypeError("GuideFlowExtension needs site=FlowSite(...)")
         block_mgr.register(GuideFlowBlock, {"site": site})
-        md.preprocessors.register(_KeepSource(md), "guide_flow_source", 1000)
+        md.preprocessors.register(KeepSource(md), "guide_flow_source", 1000)
         md.treeprocessors.register(_CatchNearMisses(md, site, block_mgr), "guide_flow_near_misses", 25)
 
 

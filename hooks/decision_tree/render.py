@@ -8,7 +8,7 @@ import jinja2
 
 from .analysis import analyse
 from .layout import layout
-from .model import Flow
+from .model import Flow, KitTarget
 
 TEMPLATE = "partials/guide-flow.html"
 
@@ -19,11 +19,11 @@ def strict_env(env: jinja2.Environment) -> jinja2.Environment:
 
 
 def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str], assets: Mapping[str, str] | None,
-                template: str = TEMPLATE) -> str:
+                template: str = TEMPLATE, kits: Mapping[str, KitTarget] | None = None) -> str:
     """Render the whole flow (no-JS form, JS hooks, diagram) with the given template environment.
 
-    `urls` maps each linked page path (as written in the YAML) to its URL from the page
-    showing the flow; `assets` maps "css"/"js" to their URLs, or is None when another
+    `urls` maps each linked page path (as written in the YAML, and each kit's page) to its URL
+    from the page showing the flow; `kits` gives the title and page of each hiring kit; `assets` maps "css"/"js" to their URLs, or is None when another
     flow on the same page already loads them.
     """
     if env.undefined is not jinja2.StrictUndefined or env.autoescape is not True:
@@ -31,5 +31,5 @@ def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str],
     analysis = analyse(flow)
     return env.get_template(template).render(
         flow=flow, analysis=analysis, diagram=layout(flow, analysis), urls=urls, assets=assets,
-        prefix=flow.anchor_prefix,
+        prefix=flow.anchor_prefix, kits=kits or {},
     )
