@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 import decision_tree as tree
 import hiring_kit
+from page_context import page_context, project_root
 
 FLOWS_DIR = "decide/flows"
 KITS_DIR = "kits"  # hiring kits an outcome may name with `kit:` (hooks/hiring_kits.py shows them)
@@ -32,19 +33,6 @@ class _Build:
 
 
 _build = _Build()
-
-
-def _root(config: MkDocsConfig) -> Path:
-    """The folder holding mkdocs.yml: file names in messages are relative to it."""
-    return Path(config.config_file_path or ".").resolve().parent
-
-
-def _shown(config: MkDocsConfig, path: Path) -> str:
-    """A path as written in messages, e.g. docs/decide/hiring.md."""
-    try:
-        return str(path.resolve().relative_to(_root(config)))
-    except ValueError:
-        return str(path)
 
 
 def _fail(problems: list[tree.TreeProblem]) -> None:
@@ -63,7 +51,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     """Read and validate every flow, every page an outcome links to, and every kit an outcome names."""
     assert _build.site is not None
     try:
-        _build.site.flows = tree.load_flows(Path(config.docs_dir) / FLOWS_DIR, display_root=_root(config))
+        _build.site.flows = tree.load_flows(Path(config.docs_dir) / FLOWS_DIR, display_root=project_root(config))
     except tree.TreeError as error:
         raise PluginError(f"Bad decision tree:\n{error}") from None
 
@@ -73,7 +61,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
 
     _fail(_build.site.link_problems(is_page))
     try:
-        found, _ = hiring_kit.load_kits(Path(config.docs_dir) / KITS_DIR, display_root=_root(config))
+        found, _ = hiring_kit.load_kits(Path(config.docs_dir) / KITS_DIR, display_root=project_root(config))
     except tree.TreeError as error:
         raise PluginError(f"Bad hiring kit:\n{error}") from None
     _build.site.kits = {kit_id: tree.KitTarget(kit.role, hiring_kit.page_of(kit_id)) for kit_id, kit in found.items()}
@@ -84,17 +72,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Tell the block which page it is on, so links and assets resolve from there."""
     assert _build.site is not None
-
-    def url_for(path: str) -> str:
-        target = files.get_file_from_path(path)
-        if target is None:
-            raise PluginError(f"{path} is not a file of the site")
-        return target.url_relative_to(page.file)
-
-    raw = page.file.content_string
-    front_matter = raw[:len(raw) - len(markdown)] if raw.endswith(markdown) else ""
-    _build.site.page = tree.PageContext(_shown(config, Path(config.docs_dir) / page.file.src_uri), url_for,
-                                        first_line=front_matter.count("\n") + 1)
+    _build.site.page = page_context(markdown, page, config, files)
     _build.site.problems.clear()
     return None
 

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 import decision_tree as tree
 import hiring_kit as kits
+from page_context import page_context, project_root
 
 KITS_DIR = "kits"
 
@@ -32,10 +33,6 @@ class _Build:
 
 
 _build = _Build()
-
-
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path or ".").resolve().parent
 
 
 def _fail(problems: list[tree.TreeProblem]) -> None:
@@ -58,7 +55,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     assert _build.site is not None
     try:
         _build.site.kits, _build.site.checklist = kits.load_kits(Path(config.docs_dir) / KITS_DIR,
-                                                                 display_root=_root(config))
+                                                                 display_root=project_root(config))
     except tree.TreeError as error:
         raise PluginError(f"Bad hiring kit:\n{error}") from None
     return None
@@ -67,17 +64,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Tell the block which page it is on, so links and assets resolve from there."""
     assert _build.site is not None
-
-    def url_for(path: str) -> str:
-        target = files.get_file_from_path(path)
-        if target is None:
-            raise PluginError(f"{path} is not a file of the site")
-        return target.url_relative_to(page.file)
-
-    raw = page.file.content_string
-    front_matter = raw[:len(raw) - len(markdown)] if raw.endswith(markdown) else ""
-    shown = str((Path(config.docs_dir) / page.file.src_uri).resolve().relative_to(_root(config)))
-    _build.site.page = tree.PageContext(shown, url_for, first_line=front_matter.count("\n") + 1)
+    _build.site.page = page_context(markdown, page, config, files)
     _build.site.problems.clear()
     return None
 
