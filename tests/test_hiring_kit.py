@@ -153,6 +153,14 @@ def test_block_problems_name_the_page_line() -> None:
         "ai-engineer, ml-engineer, mlops-engineer."]
     fenced = convert(site(), "```\n/// hiring-kit | ml-engineer\n///\n```\n")
     assert "data-kit=" not in fenced
+    kit_site = site()
+    kit_site.page = tree.PageContext("docs/y.md", lambda path: path, first_line=4)
+    convert(kit_site, "/// hiring-kits | ml-engineer\n///\n\nText.\n\n/// hiring-kit | ai-engineer\n\nSwallowed.\n")
+    assert [str(p) for p in kit_site.problems] == [
+        "docs/y.md:9: the hiring-kit block is never closed, so everything after it would be swallowed. "
+        "Fix: put '///' on the line after '/// hiring-kit | ai-engineer'.",
+        "docs/y.md:4: '/// hiring-kits | ml-engineer' looks like a kit block but is not one. "
+        "Fix: write '/// hiring-kit | <kit id>' on a line of its own, then '///' on the next line."]
 
 
 @pytest.fixture

@@ -173,30 +173,53 @@ class KeepSource(Preprocessor):
         return lines
 
 
-class _CatchNearMisses(Treeprocessor):
-    """A block left open, or a paragraph that reads like a flow block but is not one
-    (a typo, the old [[guide-flow: x]])."""
+@dataclass(frozen=True)
+class BlockSpec:
+    """What `CatchNearMisses` needs to know about a block: its name, what it shows, what a
+    misspelt header looks like, and where KeepSource keeps the page's Markdown."""
 
-    def __init__(self, md: Markdown, site: FlowSite, blocks: BlocksProcessor) -> None:
+    name: str
+    thing: str  # "flow", "kit": in messages
+    looks_like: re.Pattern[str]
+    source_attribute: str
+
+    @property
+    def header(self) -> re.Pattern[str]:
+        return block_header(self.name)
+
+
+FLOW_BLOCK = BlockSpec(BLOCK_NAME, "flow", _LOOKS_LIKE, "guide_flow_source")
+
+
+class CatchNearMisses(Treeprocessor):
+    """A block left open, or a paragraph that reads like the block but is not one
+    (a typo, the old [[guide-flow: x]]). `site` is any object with `page` and `problems`
+    (a FlowSite, a hiring kit's KitSite); the block's on_create records open blocks in
+    its tracker under "open" and on_end removes them."""
+
+    def __init__(self, md: Markdown, site: Any, blocks: BlocksProcessor, spec: BlockSpec = FLOW_BLOCK) -> None:
         super().__init__(md)
         self.site = site
         self.blocks = blocks
+        self.spec = spec
 
     def run(self, root: etree.Element) -> None:
-        source: str = getattr(self.md, "guide_flow_source", "")
-        for name in self.blocks.trackers.get(BLOCK_NAME, {}).get("open", {}).values():
+        spec, page = self.spec, self.site.page
+        source: str = getattr(self.md, spec.source_attribute, "")
+        for name in self.blocks.trackers.get(spec.name, {}).get("open", {}).values():
             self.site.problems.append(TreeProblem(
-                self.site.page.name, block_line(source, name, 1) + self.site.page.first_line - 1, "", "the guide-flow block is never closed, so "
-                "everything after it would be swallowed.", f"put '///' on the line after '/// {BLOCK_NAME} | {name}'."))
+                page.name, block_line(source, name, 1, spec.header) + page.first_line - 1, "",
+                f"the {spec.name} block is never closed, so everything after it would be swallowed.",
+                f"put '///' on the line after '/// {spec.name} | {name}'."))
         for paragraph in root.iter("p"):
             text = paragraph.text or ""
-            if _LOOKS_LIKE.match(text):
+            if spec.looks_like.match(text):
                 first = text.strip().splitlines()[0]
                 at = source.find(first)
                 line = source.count("\n", 0, at) + 1 if at >= 0 else 1
                 self.site.problems.append(TreeProblem(
-                    self.site.page.name, line + self.site.page.first_line - 1, "", f"'{first[:60]}' looks like a flow block but is not one.",
-                    f"write '/// {BLOCK_NAME} | <flow id>' on a line of its own, then '///' on the next line."))
+                    page.name, line + page.first_line - 1, "", f"'{first[:60]}' looks like a {spec.thing} block but is not one.",
+                    f"write '/// {spec.name} | <{spec.thing} id>' on a line of its own, then '///' on the next line."))
 
 
 class GuideFlowExtension(BlocksExtension):
@@ -212,7 +235,7 @@ class GuideFlowExtension(BlocksExtension):
             raise TypeError("GuideFlowExtension needs site=FlowSite(...)")
         block_mgr.register(GuideFlowBlock, {"site": site})
         md.preprocessors.register(KeepSource(md), "guide_flow_source", 1000)
-        md.treeprocessors.register(_CatchNearMisses(md, site, block_mgr), "guide_flow_near_misses", 25)
+        md.treeprocessors.register(CatchNearMisses(md, site, block_mgr), "guide_flow_near_misses", 25)
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> GuideFlowExtension:  # noqa: N802 (Markdown's name)

@@ -8,6 +8,7 @@ each page and reads `site.problems` after it.
 from __future__ import annotations
 
 import difflib
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
-from decision_tree import KeepSource, PageContext, TreeProblem, block_header, block_line, strict_env
+from decision_tree import BlockSpec, CatchNearMisses, KeepSource, PageContext, TreeProblem, block_line, strict_env
 
 from .load import page_of
 from .model import Checklist, Kit
@@ -27,8 +28,9 @@ from .render import TEMPLATE, TextEnvs, render_kit, text_envs
 BLOCK_NAME = "hiring-kit"
 ASSETS = {"css": "assets/stylesheets/kit.css", "js": "assets/javascripts/kit.js"}
 SOURCES_PAGE = "sources.md"
-_HEADER = block_header(BLOCK_NAME)
 _SOURCE_ATTRIBUTE = "hiring_kit_source"
+# A paragraph that was meant to be a kit block: a typo in the name ("/// hiring-kits | x").
+SPEC = BlockSpec(BLOCK_NAME, "kit", re.compile(r"^\s*/{3,}\s*hiring[-_ ]?kits?\b", re.IGNORECASE), _SOURCE_ATTRIBUTE)
 
 
 @dataclass
@@ -73,14 +75,18 @@ class HiringKitBlock(Block):
     ARGUMENT = None  # optional here, so that a missing id is reported instead of shown as text
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        return etree.SubElement(parent, "div", {"class": "guide-kit-embed"})
+        element = etree.SubElement(parent, "div", {"class": "guide-kit-embed"})
+        # A block never closed with '///' gets no on_end: CatchNearMisses reports what is left here.
+        self.tracker.setdefault("open", {})[id(element)] = self.argument
+        return element
 
     def on_end(self, block: etree.Element) -> None:
+        self.tracker["open"].pop(id(block), None)
         site: KitSite = self.config["site"]
         name = (self.argument or "").strip()
         counts = self.tracker.setdefault("seen", {})
         counts[name] = counts.get(name, 0) + 1
-        line = block_line(getattr(self.md, _SOURCE_ATTRIBUTE, ""), self.argument, counts[name], _HEADER)
+        line = block_line(getattr(self.md, _SOURCE_ATTRIBUTE, ""), self.argument, counts[name], SPEC.header)
         problem = self._problem(site, name, counts[name], block)
         for child in list(block):
             block.remove(child)
@@ -127,6 +133,7 @@ class HiringKitExtension(BlocksExtension):
             raise TypeError("HiringKitExtension needs site=KitSite(...)")
         block_mgr.register(HiringKitBlock, {"site": site})
         md.preprocessors.register(KeepSource(md, _SOURCE_ATTRIBUTE), _SOURCE_ATTRIBUTE, 1000)
+        md.treeprocessors.register(CatchNearMisses(md, site, block_mgr, SPEC), "hiring_kit_near_misses", 25)
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> HiringKitExtension:  # noqa: N802 (Markdown's name)

@@ -69,14 +69,17 @@
     if (!button || !root.contains(button)) return;
     var part = button.closest("[data-kit-part]"), status = part.querySelector("[data-kit-status]"),
         name = part.querySelector("h2").textContent.trim(), html = button.getAttribute("data-kit-copy") === "html",
-        label = button.getAttribute("data-kit-label") || button.textContent;
+        label = button.getAttribute("data-kit-label") || button.textContent,
+        spoken = button.getAttribute("data-kit-spoken") || button.getAttribute("aria-label");
     button.setAttribute("data-kit-label", label);
+    button.setAttribute("data-kit-spoken", spoken);
     var items = html
       ? { "text/html": partHtml(part), "text/plain": part.getAttribute("data-kit-text") }
       : { "text/plain": part.getAttribute("data-kit-markdown") };
     copy(items, function () {
       button.textContent = "Copied";
-      window.setTimeout(function () { button.textContent = label; }, 2000);
+      button.setAttribute("aria-label", "Copied: " + name);
+      window.setTimeout(function () { button.textContent = label; button.setAttribute("aria-label", spoken); }, 2000);
       say(status, "Copied: " + name + (html ? ", as formatted text." : ", as Markdown."));
     }, function () {
       say(status, "Copying did not work here: select the text and copy it by hand.");
