@@ -325,7 +325,8 @@ def test_download_holds_the_whole_kit(page, watch, base_url: str) -> None:
     for competency in kit.scorecard.competencies:
         assert f"### {competency.name}" in saved
     assert all(r.text.split()[0] in saved for j in checklist.jurisdictions for r in j.rules)
-    assert "Download" in page.locator("[data-kit-status]").first.inner_text()
+    page.wait_for_function("() => document.querySelector('[data-kit-status]').textContent"
+                           " === 'Downloaded: ai-engineer-hiring-kit.md.'")
     assert watch.page_errors == []
 
 
