@@ -5,6 +5,7 @@ hook itself: it handles no MkDocs event)."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,13 +18,22 @@ import decision_tree as tree
 
 def project_root(config: MkDocsConfig) -> Path:
     """The folder holding mkdocs.yml: file names in messages are relative to it."""
-    return Path(config.config_file_path or ".").resolve().parent
+    return _folder_of(config.config_file_path or "mkdocs.yml")
+
+
+@functools.lru_cache(maxsize=8)
+def _folder_of(config_file: str) -> Path:
+    return Path(config_file).resolve().parent
 
 
 def shown(config: MkDocsConfig, path: Path) -> str:
-    """A path as written in messages, e.g. docs/decide/hiring.md."""
+    """A path as written in messages, e.g. docs/decide/hiring.md (a page's path under the
+    docs folder is joined, not resolved: two hooks ask for it on every page)."""
+    root, docs = project_root(config), _folder_of(str(Path(config.docs_dir) / "x"))
+    if path.is_relative_to(config.docs_dir) and docs.is_relative_to(root):
+        return str(docs.relative_to(root) / path.relative_to(config.docs_dir))
     try:
-        return str(path.resolve().relative_to(project_root(config)))
+        return str(path.resolve().relative_to(root))
     except ValueError:
         return str(path)
 

@@ -5,6 +5,7 @@ every copy button in both formats, the download, axe-core light and dark at 1280
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -132,14 +133,18 @@ def test_html_and_markdown_in_kit_text_stay_text() -> None:
     kit_site = site({"html-in-text": hostile})
     html = convert(kit_site, "/// hiring-kit | html-in-text\n///\n")
     page = BeautifulSoup(html, "html.parser")
-    assert page.find("script") is None or all(s.get("src") for s in page.find_all("script"))
+    # The only scripts: kit.js and the kit's JSON (no script element from the data).
+    assert [s.get("src") or s.get("type") for s in page.find_all("script")] == ["application/json",
+                                                                                "assets/javascripts/kit.js"]
     assert page.find("img") is None
     assert "<img src=x onerror=alert(2)>" in page.get_text()
     text = kits.kit_markdown(kit_site.texts, hostile, kit_site.checklist, sources_url=SITE_URL + "sources.html")
     assert "Hiring kit: \\<script\\>alert(1)\\</script\\> & \\*engineer\\*" in text
     assert "\\<img src=x onerror=alert(2)\\> [link]\\(javascript:alert(3)) # not a heading \\| not a cell." in text
-    plain = page.select_one('[data-kit-part="job-description"]')["data-kit-text"]
-    assert "<img src=x onerror=alert(2)> [link](javascript:alert(3))" in plain
+    data = json.loads(page.select_one("script[data-kit-data]").string)
+    assert "<img src=x onerror=alert(2)> [link](javascript:alert(3))" in data["text"]["job-description"]
+    assert "<img" not in page.select_one("script[data-kit-data]").string  # |tojson escapes '<'
+    assert data["markdown"]["header"].startswith("# Hiring kit: \\<script\\>")
 
 
 def test_block_problems_name_the_page_line() -> None:
@@ -359,3 +364,26 @@ def test_kit_page_prints_without_controls(page, base_url: str, tmp_path: Path) -
     assert page.locator("[data-kit-tools]").first.is_hidden()
     assert page.locator('[data-kit-copy]:visible').count() == 0
     assert page.locator('[data-kit-part="checklist"] [data-kit-content]').is_visible()
+
+
+# ── Compiled templates kept between builds ──────────────────────────────────
+
+
+def test_template_cache_recompiles_an_edited_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache serves compiled code only while the template's text is unchanged."""
+    import template_cache
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "page.html").write_text("one {{ x }}", encoding="utf-8")
+    for expected in ("one 1", "one 1"):
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
+        assert template_cache.on_env(env, config=None, files=None) is env
+        assert env.get_template("page.html").render(x=1) == expected
+    assert list(tmp_path.rglob("guide-theme-*.jinja")), "the compiled template was not stored"
+    (folder / "page.html").write_text("two {{ x }}", encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
+    template_cache.on_env(env, config=None, files=None)
+    assert env.get_template("page.html").render(x=2) == "two 2"

@@ -22,7 +22,7 @@ from .graph import FLOW_SUFFIX
 from .layout import Box, Diagram, Edge, layout
 from .load import load_flow, load_flows, parse_flow
 from .model import Flow, KitTarget, Link, Node, Option, Outcome, Question, anchor_prefix
-from .render import TEMPLATE, render_flow, strict_env
+from .render import TEMPLATE, render_flow, strict_env, template_cache
 from .schema import MAX_OPTIONS, MIN_OPTIONS, SCHEMA_PATH
 
 __all__ = [
@@ -30,5 +30,5 @@ __all__ = [
     "TEMPLATE", "Analysis", "BlockSpec", "CatchNearMisses", "Box", "Diagram", "Edge", "Flow", "FlowSite", "GuideFlowExtension", "KeepSource", "KitTarget", "Link", "Node",
     "Option", "Outcome", "PageContext", "Question", "Route", "Step", "TreeError", "TreeProblem", "analyse",
     "anchor_prefix", "block_header", "block_line", "layout", "load_flow", "load_flows", "paths_markdown", "parse_flow",
-    "render_flow", "routes", "strict_env", "topological",
+    "render_flow", "routes", "strict_env", "template_cache", "topological",
 ]

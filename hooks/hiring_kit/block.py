@@ -48,7 +48,7 @@ class KitSite:
     texts: TextEnvs = field(init=False)
 
     def __post_init__(self) -> None:
-        self.env = strict_env(self.env)
+        self.env = strict_env(self.env, "kit-html")
         self.texts = text_envs(self.env)
 
     def placement_problems(self) -> list[TreeProblem]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import typing
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,15 @@ def _place(data: Any, path: tuple[Any, ...]) -> str:
     return str(path[0]) if path and isinstance(path[0], str) else ""
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A dataclass's field types (typing resolves them from text each time: slow)."""
+    return typing.get_type_hints(cls)
+
+
 def _make(cls: type, raw: Any) -> Any:
     """Build a (nested) frozen dataclass from schema-valid data; text is stripped."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     values = {}
     for field in dataclasses.fields(cls):
         if field.name not in raw:
@@ -53,13 +60,21 @@ def _value(hint: Any, raw: Any) -> Any:
     return raw.strip() if isinstance(raw, str) else raw
 
 
-def _read(path: Path, display: str, schema: Path) -> Any:
+def _bytes(path: Path, display: str) -> bytes:
+    """A file's bytes, or a TreeError that says it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise TreeError([TreeProblem(display, 1, "", f"the file cannot be read ({error.strerror}).",
                                      "check that it exists and is readable.")]) from None
-    data = read_yaml(decode(raw, display), display)
+
+
+def _read(path: Path, display: str, schema: Path) -> Any:
+    return _checked(read_yaml(decode(_bytes(path, display), display), display), display, schema)
+
+
+def _checked(data: Any, display: str, schema: Path) -> Any:
+    """Schema-checked data, or a TreeError listing every problem."""
     if not isinstance(data, dict):
         raise TreeError([TreeProblem(display, 1, "", f"the file holds {type_name(data)}, not a block of keys.",
                                      f"start from an existing file; the format is {schema.name}.")])
@@ -72,8 +87,15 @@ def _read(path: Path, display: str, schema: Path) -> Any:
 def load_kit(path: Path, display: str | None = None) -> Kit:
     """Read and check one kit file; its id must match the file name."""
     file = display or str(path)
-    data = _read(path, file, KIT_SCHEMA)
-    expected = path.name.removesuffix(KIT_SUFFIX)
+    return _parse_kit(_bytes(path, file), file, path.name.removesuffix(KIT_SUFFIX), KIT_SCHEMA.read_bytes())
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_kit(raw: bytes, file: str, expected: str, schema: bytes) -> Kit:
+    """A kit from its bytes. Cached by the bytes themselves (and the schema's), never by
+    path: the flows hook reads the same kits again in the same build, and an edited file
+    is a new key, so `mkdocs serve` never sees a stale kit. A TreeError is not cached."""
+    data = _checked(read_yaml(decode(raw, file), file), file, KIT_SCHEMA)
     if data["id"] != expected:
         raise TreeError([TreeProblem(file, data.lines["id"], "id", f"the kit id '{data['id']}' does not match the file name.",
                                      f"set 'id: {expected}' or rename the file to {data['id']}{KIT_SUFFIX}.")])
@@ -83,7 +105,13 @@ def load_kit(path: Path, display: str | None = None) -> Kit:
 def load_checklist(path: Path, display: str | None = None) -> Checklist:
     """Read and check the posting checklist: real dates, and every cited source listed once."""
     file = display or str(path)
-    data = _read(path, file, CHECKLIST_SCHEMA)
+    return _parse_checklist(_bytes(path, file), file, CHECKLIST_SCHEMA.read_bytes())
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_checklist(raw: bytes, file: str, schema: bytes) -> Checklist:
+    """The checklist from its bytes, cached by them as `_parse_kit` is."""
+    data = _checked(read_yaml(decode(raw, file), file), file, CHECKLIST_SCHEMA)
     problems: list[TreeProblem] = []
 
     def date(value: str, line: int, place: str) -> None:

@@ -1,8 +1,8 @@
 /* Hiring kits: copy each part as formatted text (text/html and text/plain together, so it
    pastes cleanly into Google Docs, Word or an applicant-tracking system) or as Markdown,
    and download the whole kit as one .md file (a Blob link: works from file:// too).
-   The page's HTML carries each part's Markdown and plain text (data-kit-markdown,
-   data-kit-text), rendered at build time. Without JavaScript the buttons stay hidden.
+   The page carries each part's Markdown and plain text, rendered at build time, as JSON
+   (script[data-kit-data]). Without JavaScript the buttons stay hidden.
    No framework, no inline script. Works with Material's instant navigation (document$). */
 (function () {
   "use strict";
@@ -12,9 +12,9 @@
 
   /* The whole kit as Markdown: the heading and intro, then every part (as the Python side's
      kit_markdown() joins them). */
-  function kitMarkdown(root) {
-    return [root.getAttribute("data-kit-markdown")].concat($$(root, "[data-kit-part]").map(function (part) {
-      return part.getAttribute("data-kit-markdown");
+  function kitMarkdown(root, data) {
+    return [data.markdown.header].concat($$(root, "[data-kit-part]").map(function (part) {
+      return data.markdown[part.getAttribute("data-kit-part")];
     })).join("\n\n") + "\n";
   }
 
@@ -64,7 +64,7 @@
     write.then(done, viaEvent);
   }
 
-  function onClick(root, event) {
+  function onClick(root, data, event) {
     var button = event.target.closest("[data-kit-copy]");
     if (!button || !root.contains(button)) return;
     var part = button.closest("[data-kit-part]"), status = part.querySelector("[data-kit-status]"),
@@ -73,9 +73,9 @@
         spoken = button.getAttribute("data-kit-spoken") || button.getAttribute("aria-label");
     button.setAttribute("data-kit-label", label);
     button.setAttribute("data-kit-spoken", spoken);
-    var items = html
-      ? { "text/html": partHtml(part), "text/plain": part.getAttribute("data-kit-text") }
-      : { "text/plain": part.getAttribute("data-kit-markdown") };
+    var key = part.getAttribute("data-kit-part"), items = html
+      ? { "text/html": partHtml(part), "text/plain": data.text[key] }
+      : { "text/plain": data.markdown[key] };
     copy(items, function () {
       button.textContent = "Copied";
       button.setAttribute("aria-label", "Copied: " + name);
@@ -87,16 +87,15 @@
   }
 
   function mount(root) {
-    var link = root.querySelector("[data-kit-download]");
-    if (link.getAttribute("data-kit-url")) URL.revokeObjectURL(link.getAttribute("data-kit-url"));
-    var url = URL.createObjectURL(new Blob([kitMarkdown(root)], { type: "text/markdown;charset=utf-8" }));
+    var link = root.querySelector("[data-kit-download]"),
+        data = JSON.parse(root.querySelector("script[data-kit-data]").textContent);
+    var url = URL.createObjectURL(new Blob([kitMarkdown(root, data)], { type: "text/markdown;charset=utf-8" }));
     link.href = url;
-    link.setAttribute("data-kit-url", url);
     link.addEventListener("click", function () {
       say(root.querySelector("[data-kit-status]"), "Downloaded: " + link.getAttribute("download") + ".");
     });
     $$(root, "[data-kit-tools]").forEach(function (el) { el.hidden = false; });
-    root.addEventListener("click", function (event) { onClick(root, event); });
+    root.addEventListener("click", function (event) { onClick(root, data, event); });
   }
 
   function mountAll() {
