@@ -16,7 +16,7 @@ Every problem is a `TreeError` listing `TreeProblem`s: file, line, node, what to
 """
 
 from .analysis import MAX_LISTED_ROUTES, Analysis, Route, Step, analyse, paths_markdown, routes, topological
-from .block import ASSETS, BLOCK_NAME, BlockSpec, CatchNearMisses, FlowSite, GuideFlowExtension, KeepSource, PageContext, block_header, block_line
+from .block import ASSETS, BLOCK_NAME, BlockSpec, CatchNearMisses, EmbedBlock, FlowSite, GuideFlowExtension, KeepSource, PageContext, block_header, block_line
 from .errors import TreeError, TreeProblem
 from .graph import FLOW_SUFFIX
 from .layout import Box, Diagram, Edge, layout
@@ -27,7 +27,7 @@ from .schema import MAX_OPTIONS, MIN_OPTIONS, SCHEMA_PATH
 
 __all__ = [
     "ASSETS", "BLOCK_NAME", "FLOW_SUFFIX", "MAX_LISTED_ROUTES", "MAX_OPTIONS", "MIN_OPTIONS", "SCHEMA_PATH",
-    "TEMPLATE", "Analysis", "BlockSpec", "CatchNearMisses", "Box", "Diagram", "Edge", "Flow", "FlowSite", "GuideFlowExtension", "KeepSource", "KitTarget", "Link", "Node",
+    "TEMPLATE", "Analysis", "BlockSpec", "CatchNearMisses", "EmbedBlock", "Box", "Diagram", "Edge", "Flow", "FlowSite", "GuideFlowExtension", "KeepSource", "KitTarget", "Link", "Node",
     "Option", "Outcome", "PageContext", "Question", "Route", "Step", "TreeError", "TreeProblem", "analyse",
     "anchor_prefix", "block_header", "block_line", "layout", "load_flow", "load_flows", "paths_markdown", "parse_flow",
     "render_flow", "routes", "strict_env", "template_cache", "topological",

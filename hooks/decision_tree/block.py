@@ -107,42 +107,88 @@ def block_line(source: str, name: str | None, occurrence: int, header: re.Patter
     return 1
 
 
-class GuideFlowBlock(Block):
-    """`/// guide-flow | <flow id>`: the flow, rendered from its tree, in place of the block."""
+@dataclass(frozen=True)
+class BlockSpec:
+    """What `CatchNearMisses` needs to know about a block: its name, what it shows, what a
+    misspelt header looks like, and where KeepSource keeps the page's Markdown."""
 
-    NAME = BLOCK_NAME
+    name: str
+    thing: str  # "flow", "kit": in messages
+    looks_like: re.Pattern[str]
+    source_attribute: str
+
+    @property
+    def header(self) -> re.Pattern[str]:
+        return block_header(self.name)
+
+
+FLOW_BLOCK = BlockSpec(BLOCK_NAME, "flow", _LOOKS_LIKE, "guide_flow_source")
+
+
+class EmbedBlock(Block):
+    """What the guide-flow and hiring-kit blocks share: the block is empty, names one thing
+    once per page, and is replaced by rendered HTML; a problem goes to `site.problems` with the
+    page line of its header. `site` (the block's config) has `page` and `problems`. Subclasses
+    set NAME, SPEC and CSS_CLASS, and define `problem()` and `render()`."""
+
     ARGUMENT = None  # optional here, so that a missing id is reported instead of shown as text
+    SPEC: BlockSpec
+    CSS_CLASS = ""
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        element = etree.SubElement(parent, "div", {"class": "guide-flow-embed"})
-        # A block never closed with '///' gets no on_end: _CatchNearMisses reports what is left here.
+        element = etree.SubElement(parent, "div", {"class": self.CSS_CLASS})
+        # A block never closed with '///' gets no on_end: CatchNearMisses reports what is left here.
         self.tracker.setdefault("open", {})[id(element)] = self.argument
         return element
 
     def on_end(self, block: etree.Element) -> None:
         self.tracker["open"].pop(id(block), None)
-        site: FlowSite = self.config["site"]
+        site = self.config["site"]
         name = (self.argument or "").strip()
         counts = self.tracker.setdefault("seen", {})
         counts[name] = counts.get(name, 0) + 1
-        line = block_line(getattr(self.md, "guide_flow_source", ""), self.argument, counts[name])
-        problem = self._problem(site, name, counts[name], block)
+        line = block_line(getattr(self.md, self.SPEC.source_attribute, ""), self.argument, counts[name], self.SPEC.header)
+        problem = self.problem(site, name, counts[name], block)
         for child in list(block):
             block.remove(child)
         block.text = None
         if problem:
             site.problems.append(TreeProblem(site.page.name, line + site.page.first_line - 1, "", *problem))
             return
+        block.text = self.md.htmlStash.store(self.render(site, name))
+
+    def assets(self, site: Any, assets: Mapping[str, str]) -> dict[str, str] | None:
+        """The block's stylesheet and script from this page, the first time on a page (None after)."""
+        if self.tracker.get("assets"):
+            return None
+        self.tracker["assets"] = True
+        return {kind: site.page.url_for(path) for kind, path in assets.items()}
+
+    def problem(self, site: Any, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
+        """(problem, fix) when the block is wrong, else None."""
+        raise NotImplementedError
+
+    def render(self, site: Any, name: str) -> str:
+        """The HTML that replaces a correct block."""
+        raise NotImplementedError
+
+
+class GuideFlowBlock(EmbedBlock):
+    """`/// guide-flow | <flow id>`: the flow, rendered from its tree, in place of the block."""
+
+    NAME = BLOCK_NAME
+    SPEC = FLOW_BLOCK
+    CSS_CLASS = "guide-flow-embed"
+
+    def render(self, site: FlowSite, name: str) -> str:
         flow = site.flows[name]
         site.shown_on.setdefault(name, []).append(site.page.name)
         urls = {link.page: site.page.url_for(link.page) for outcome in flow.outcomes for link in outcome.links}
         urls.update({site.kits[o.kit].page: site.page.url_for(site.kits[o.kit].page) for o in flow.outcomes if o.kit})
-        assets = None if self.tracker.get("assets") else {k: site.page.url_for(v) for k, v in ASSETS.items()}
-        self.tracker["assets"] = True
-        html = render_flow(site.env, flow, urls=urls, assets=assets, template=site.template, kits=site.kits)
-        block.text = self.md.htmlStash.store(html)
+        return render_flow(site.env, flow, urls=urls, assets=self.assets(site, ASSETS), template=site.template,
+                           kits=site.kits)
 
-    def _problem(self, site: FlowSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
+    def problem(self, site: FlowSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
         if not name:
             return ("the guide-flow block names no flow.", f"write '/// {BLOCK_NAME} | <flow id>', for example "
                     f"'/// {BLOCK_NAME} | {next(iter(sorted(site.flows)), 'hiring')}'.")
@@ -171,24 +217,6 @@ class KeepSource(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         setattr(self.md, self.attribute, "\n".join(lines))
         return lines
-
-
-@dataclass(frozen=True)
-class BlockSpec:
-    """What `CatchNearMisses` needs to know about a block: its name, what it shows, what a
-    misspelt header looks like, and where KeepSource keeps the page's Markdown."""
-
-    name: str
-    thing: str  # "flow", "kit": in messages
-    looks_like: re.Pattern[str]
-    source_attribute: str
-
-    @property
-    def header(self) -> re.Pattern[str]:
-        return block_header(self.name)
-
-
-FLOW_BLOCK = BlockSpec(BLOCK_NAME, "flow", _LOOKS_LIKE, "guide_flow_source")
 
 
 class CatchNearMisses(Treeprocessor):

@@ -17,9 +17,8 @@ from typing import Any
 import jinja2
 from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
-from pymdownx.blocks.block import Block
 
-from decision_tree import BlockSpec, CatchNearMisses, KeepSource, PageContext, TreeProblem, block_line, strict_env
+from decision_tree import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageContext, TreeProblem, strict_env
 
 from .load import page_of
 from .model import Checklist, Kit
@@ -30,7 +29,7 @@ ASSETS = {"css": "assets/stylesheets/kit.css", "js": "assets/javascripts/kit.js"
 SOURCES_PAGE = "sources.md"
 _SOURCE_ATTRIBUTE = "hiring_kit_source"
 # A paragraph that was meant to be a kit block: a typo in the name ("/// hiring-kits | x").
-SPEC = BlockSpec(BLOCK_NAME, "kit", re.compile(r"^\s*/{3,}\s*hiring[-_ ]?kits?\b", re.IGNORECASE), _SOURCE_ATTRIBUTE)
+KIT_BLOCK = BlockSpec(BLOCK_NAME, "kit", re.compile(r"^\s*/{3,}\s*hiring[-_ ]?kits?\b", re.IGNORECASE), _SOURCE_ATTRIBUTE)
 
 
 @dataclass
@@ -68,42 +67,21 @@ class KitSite:
                 for source in self.checklist.sources if source.id not in anchors]
 
 
-class HiringKitBlock(Block):
+class HiringKitBlock(EmbedBlock):
     """`/// hiring-kit | <kit id>`: the kit, rendered from its YAML, in place of the block."""
 
     NAME = BLOCK_NAME
-    ARGUMENT = None  # optional here, so that a missing id is reported instead of shown as text
+    SPEC = KIT_BLOCK
+    CSS_CLASS = "guide-kit-embed"
 
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        element = etree.SubElement(parent, "div", {"class": "guide-kit-embed"})
-        # A block never closed with '///' gets no on_end: CatchNearMisses reports what is left here.
-        self.tracker.setdefault("open", {})[id(element)] = self.argument
-        return element
-
-    def on_end(self, block: etree.Element) -> None:
-        self.tracker["open"].pop(id(block), None)
-        site: KitSite = self.config["site"]
-        name = (self.argument or "").strip()
-        counts = self.tracker.setdefault("seen", {})
-        counts[name] = counts.get(name, 0) + 1
-        line = block_line(getattr(self.md, _SOURCE_ATTRIBUTE, ""), self.argument, counts[name], SPEC.header)
-        problem = self._problem(site, name, counts[name], block)
-        for child in list(block):
-            block.remove(child)
-        block.text = None
-        if problem:
-            site.problems.append(TreeProblem(site.page.name, line + site.page.first_line - 1, "", *problem))
-            return
+    def render(self, site: KitSite, name: str) -> str:
         assert site.checklist is not None
         site.shown_on.setdefault(name, []).append(site.page.name)
-        assets = None if self.tracker.get("assets") else {k: site.page.url_for(v) for k, v in ASSETS.items()}
-        self.tracker["assets"] = True
-        html = render_kit(site.env, site.texts, site.kits[name], site.checklist,
+        return render_kit(site.env, site.texts, site.kits[name], site.checklist,
                           urls={"sources": site.page.url_for(SOURCES_PAGE)}, sources_url=site.sources_url,
-                          assets=assets, template=site.template)
-        block.text = self.md.htmlStash.store(html)
+                          assets=self.assets(site, ASSETS), template=site.template)
 
-    def _problem(self, site: KitSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
+    def problem(self, site: KitSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
         known = ", ".join(sorted(site.kits)) or "(none yet)"
         if not name:
             return ("the hiring-kit block names no kit.", f"write '/// {BLOCK_NAME} | <kit id>' with one of: {known}.")
@@ -133,7 +111,7 @@ class HiringKitExtension(BlocksExtension):
             raise TypeError("HiringKitExtension needs site=KitSite(...)")
         block_mgr.register(HiringKitBlock, {"site": site})
         md.preprocessors.register(KeepSource(md, _SOURCE_ATTRIBUTE), _SOURCE_ATTRIBUTE, 1000)
-        md.treeprocessors.register(CatchNearMisses(md, site, block_mgr, SPEC), "hiring_kit_near_misses", 25)
+        md.treeprocessors.register(CatchNearMisses(md, site, block_mgr, KIT_BLOCK), "hiring_kit_near_misses", 25)
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> HiringKitExtension:  # noqa: N802 (Markdown's name)
