@@ -25,10 +25,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import decision_tree as tree
+import hiring_kit
 import interface_text
 import languages
+from page_context import page_context, project_root, shown
 
 FLOWS_DIR = "decide/flows"
+KITS_DIR = "kits"  # hiring kits an outcome may name with `kit:` (hooks/hiring_kits.py shows them)
 
 
 @dataclass
@@ -39,19 +42,6 @@ class _Build:
 
 
 _build = _Build()
-
-
-def _root(config: MkDocsConfig) -> Path:
-    """The folder holding mkdocs.yml: file names in messages are relative to it."""
-    return Path(config.config_file_path or ".").resolve().parent
-
-
-def _shown(config: MkDocsConfig, path: Path) -> str:
-    """A path as written in messages, e.g. docs/decide/hiring.md."""
-    try:
-        return str(path.resolve().relative_to(_root(config)))
-    except ValueError:
-        return str(path)
 
 
 def _fail(problems: list[tree.TreeProblem]) -> None:
@@ -80,19 +70,20 @@ def _load(config: MkDocsConfig) -> tuple[dict[str, tree.Flow], list[tree.TreePro
     folder = Path(config.docs_dir) / FLOWS_DIR
     language = languages.current(config)
     if not language.default:
-        return tree.load_flows(folder / language.code, display_root=_root(config)), []
-    originals = tree.load_flows(folder, display_root=_root(config))
+        return tree.load_flows(folder / language.code, display_root=project_root(config)), []
+    originals = tree.load_flows(folder, display_root=project_root(config))
     problems: list[tree.TreeProblem] = []
     for other in languages.languages(config):
         if not other.default:
-            translated = tree.load_flows(folder / other.code, display_root=_root(config))
-            problems += tree.translation_problems(originals, translated, _shown(config, folder / other.code))
+            translated = tree.load_flows(folder / other.code, display_root=project_root(config))
+            problems += tree.translation_problems(originals, translated, shown(config, folder / other.code))
     return originals, problems
 
 
 @event_priority(languages.AFTER_I18N)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
-    """Read and validate every flow, and every page an outcome links to (in the build's language)."""
+    """Read and validate every flow (in the build's language), every page an outcome links to,
+    and every kit an outcome names."""
     assert _build.site is not None
     try:
         _build.site.flows, translation = _load(config)
@@ -106,25 +97,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     _fail(_build.site.link_problems(is_page))
     if translation:
         raise PluginError(f"A translated flow differs from its original:\n{tree.TreeError(translation)}")
+    try:
+        found, _ = hiring_kit.load_kits(Path(config.docs_dir) / KITS_DIR, display_root=project_root(config))
+    except tree.TreeError as error:
+        raise PluginError(f"Bad hiring kit:\n{error}") from None
+    _build.site.kits = {kit_id: tree.KitTarget(kit.role, hiring_kit.page_of(kit_id)) for kit_id, kit in found.items()}
+    _fail(_build.site.kit_problems())
     return None
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Tell the block which page it is on, so links and assets resolve from there."""
     assert _build.site is not None
-
-    def url_for(path: str) -> str:
-        target = files.get_file_from_path(path)
-        if target is None:
-            raise PluginError(f"{path} is not a file of the site")
-        return target.url_relative_to(page.file)
-
-    # The front matter is what precedes the Markdown in the file. Compared without trailing
-    # newlines: the i18n plugin's on_page_markdown (run before this) drops the last one.
-    raw, body = page.file.content_string.rstrip("\n"), markdown.rstrip("\n")
-    front_matter = raw[:len(raw) - len(body)] if raw.endswith(body) else ""
-    _build.site.page = tree.PageContext(_shown(config, Path(config.docs_dir) / page.file.src_uri), url_for,
-                                        first_line=front_matter.count("\n") + 1)
+    _build.site.page = page_context(markdown, page, config, files)
     _build.site.problems.clear()
     return None
 

@@ -17,21 +17,21 @@ Every problem is a `TreeError` listing `TreeProblem`s: file, line, node, what to
 """
 
 from .analysis import MAX_LISTED_ROUTES, Analysis, Route, Step, analyse, passes_through, paths_markdown, review_routes, routes, topological
-from .block import ASSETS, BLOCK_NAME, FlowSite, GuideFlowExtension, PageContext
+from .block import ASSETS, BLOCK_NAME, BlockSpec, CatchNearMisses, EmbedBlock, FlowSite, GuideFlowExtension, KeepSource, PageContext, block_header, block_line
 from .errors import TreeError, TreeProblem
 from .graph import FLOW_SUFFIX
 from .layout import Box, Diagram, Edge, layout
 from .load import load_flow, load_flows, parse_flow
+from .model import Flow, KitTarget, Link, Node, Option, Outcome, Question, anchor_prefix
 from .parity import structure_problems, translation_problems
-from .model import Flow, Link, Node, Option, Outcome, Question, anchor_prefix
-from .render import TEMPLATE, render_flow, strict_env
+from .render import TEMPLATE, render_flow, strict_env, template_cache
 from .schema import MAX_OPTIONS, MIN_OPTIONS, SCHEMA_PATH
 
 __all__ = [
     "ASSETS", "BLOCK_NAME", "FLOW_SUFFIX", "MAX_LISTED_ROUTES", "MAX_OPTIONS", "MIN_OPTIONS", "SCHEMA_PATH",
-    "TEMPLATE", "Analysis", "Box", "Diagram", "Edge", "Flow", "FlowSite", "GuideFlowExtension", "Link", "Node",
+    "TEMPLATE", "Analysis", "BlockSpec", "CatchNearMisses", "EmbedBlock", "Box", "Diagram", "Edge", "Flow", "FlowSite", "GuideFlowExtension", "KeepSource", "KitTarget", "Link", "Node",
     "Option", "Outcome", "PageContext", "Question", "Route", "Step", "TreeError", "TreeProblem", "analyse",
-    "anchor_prefix", "layout", "load_flow", "load_flows", "paths_markdown", "parse_flow",
-    "passes_through", "render_flow", "review_routes", "routes", "strict_env", "structure_problems",
+    "anchor_prefix", "block_header", "block_line", "layout", "load_flow", "load_flows", "paths_markdown", "parse_flow",
+    "passes_through", "render_flow", "review_routes", "routes", "strict_env", "structure_problems", "template_cache",
     "topological", "translation_problems",
 ]

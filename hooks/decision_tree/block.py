@@ -25,12 +25,20 @@ from pymdownx.blocks.block import Block
 
 from .errors import TreeProblem
 from .graph import FLOW_SUFFIX
-from .model import Flow
+from .model import Flow, KitTarget
 from .render import TEMPLATE, render_flow, strict_env
 
 BLOCK_NAME = "guide-flow"
 ASSETS = {"css": "assets/stylesheets/flow.css", "js": "assets/javascripts/flow.js"}
-_HEADER = re.compile(r"^[ \t>]*/{3,}[ \t]*guide-flow[ \t]*(?:\|[ \t]*(?P<name>.*?))?[ \t]*$", re.MULTILINE)
+
+
+def block_header(block_name: str) -> re.Pattern[str]:
+    """The header line of a Blocks block of this name (`/// <name> | <argument>`), argument as `name`."""
+    return re.compile(rf"^[ \t>]*/{{3,}}[ \t]*{re.escape(block_name)}[ \t]*(?:\|[ \t]*(?P<name>.*?))?[ \t]*$",
+                      re.MULTILINE)
+
+
+_HEADER = block_header(BLOCK_NAME)
 # A paragraph that was meant to be a flow block: a typo in the name, or the old marker.
 _LOOKS_LIKE = re.compile(r"^\s*(?:/{3,}\s*guide[-_ ]?flows?\b|\[\[\s*guide[-_ ]?flows?\b)", re.IGNORECASE)
 
@@ -51,6 +59,7 @@ class FlowSite:
     flows: Mapping[str, Flow]
     env: jinja2.Environment
     template: str = TEMPLATE
+    kits: Mapping[str, KitTarget] = field(default_factory=dict)  # hiring kits that outcomes may name
     page: PageContext = field(default_factory=lambda: PageContext("page", lambda path: path))
     problems: list[TreeProblem] = field(default_factory=list)
     shown_on: dict[str, list[str]] = field(default_factory=dict)  # flow id -> pages showing it
@@ -66,6 +75,20 @@ class FlowSite:
                 for flow in self.flows.values() for outcome in flow.outcomes for link in outcome.links
                 if not is_page(link.page)]
 
+    def kit_problems(self) -> list[TreeProblem]:
+        """Every outcome's `kit` must name an existing hiring kit."""
+        known = ", ".join(sorted(self.kits)) or "(none yet)"
+        problems = []
+        for flow in self.flows.values():
+            for outcome in flow.outcomes:
+                if outcome.kit and outcome.kit not in self.kits:
+                    close = difflib.get_close_matches(outcome.kit, list(self.kits), n=1)
+                    hint = f" (perhaps '{close[0]}')" if close else ""
+                    problems.append(TreeProblem(flow.source, outcome.kit_line, outcome.id,
+                                                f"the outcome names the hiring kit '{outcome.kit}', which does not exist.",
+                                                f"name an existing kit{hint}: {known}; or write 'kit_none:' with the reason."))
+        return problems
+
     def unshown_problems(self) -> list[TreeProblem]:
         """A flow that no page shows is a mistake too (a page lost its block)."""
         return [TreeProblem(flow.source, 1, "", f"no page shows the flow '{flow_id}'.",
@@ -73,10 +96,10 @@ class FlowSite:
                 for flow_id, flow in sorted(self.flows.items()) if flow_id not in self.shown_on]
 
 
-def _line_of(source: str, name: str | None, occurrence: int) -> int:
-    """The line of the n-th block header naming this flow in the page's Markdown (1 if not found)."""
+def block_line(source: str, name: str | None, occurrence: int, header: re.Pattern[str] = _HEADER) -> int:
+    """The line of the n-th block header naming this flow (or kit) in the page's Markdown (1 if not found)."""
     seen = 0
-    for match in _HEADER.finditer(source):
+    for match in header.finditer(source):
         if (match.group("name") or "") == (name or ""):
             seen += 1
             if seen == occurrence:
@@ -84,42 +107,92 @@ def _line_of(source: str, name: str | None, occurrence: int) -> int:
     return 1
 
 
-class GuideFlowBlock(Block):
-    """`/// guide-flow | <flow id>`: the flow, rendered from its tree, in place of the block."""
+@dataclass(frozen=True)
+class BlockSpec:
+    """What `CatchNearMisses` needs to know about a block: its name, what it shows, what a
+    misspelt header looks like, and where KeepSource keeps the page's Markdown."""
 
-    NAME = BLOCK_NAME
+    name: str
+    thing: str  # "flow", "kit": in messages
+    looks_like: re.Pattern[str]
+    source_attribute: str
+
+    @property
+    def header(self) -> re.Pattern[str]:
+        return block_header(self.name)
+
+
+FLOW_BLOCK = BlockSpec(BLOCK_NAME, "flow", _LOOKS_LIKE, "guide_flow_source")
+
+
+class EmbedBlock(Block):
+    """What the guide-flow and hiring-kit blocks share: the block is empty, names one thing
+    once per page, and is replaced by rendered HTML; a problem goes to `site.problems` with the
+    page line of its header. `site` (the block's config) has `page` and `problems`. Subclasses
+    set NAME, SPEC and CSS_CLASS, and define `problem()` and `render()`."""
+
     ARGUMENT = None  # optional here, so that a missing id is reported instead of shown as text
+    SPEC: BlockSpec
+    CSS_CLASS = ""
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        element = etree.SubElement(parent, "div", {"class": "guide-flow-embed"})
-        # A block never closed with '///' gets no on_end: _CatchNearMisses reports what is left here.
+        element = etree.SubElement(parent, "div", {"class": self.CSS_CLASS})
+        # A block never closed with '///' gets no on_end: CatchNearMisses reports what is left here.
         self.tracker.setdefault("open", {})[id(element)] = self.argument
         return element
 
     def on_end(self, block: etree.Element) -> None:
         self.tracker["open"].pop(id(block), None)
-        site: FlowSite = self.config["site"]
+        site = self.config["site"]
         name = (self.argument or "").strip()
         counts = self.tracker.setdefault("seen", {})
         counts[name] = counts.get(name, 0) + 1
-        line = _line_of(getattr(self.md, "guide_flow_source", ""), self.argument, counts[name])
-        problem = self._problem(site, name, counts[name], block)
+        line = block_line(getattr(self.md, self.SPEC.source_attribute, ""), self.argument, counts[name], self.SPEC.header)
+        problem = self.problem(site, name, counts[name], block)
         for child in list(block):
             block.remove(child)
         block.text = None
         if problem:
             site.problems.append(TreeProblem(site.page.name, line + site.page.first_line - 1, "", *problem))
             return
+        html = self.render(site, name, block)
+        if html is not None:  # None: the subclass renders the block later (see _RenderFlows)
+            block.text = self.md.htmlStash.store(html)
+
+    def assets(self, site: Any, assets: Mapping[str, str]) -> dict[str, str] | None:
+        """The block's stylesheet and script from this page, the first time on a page (None after)."""
+        if self.tracker.get("assets"):
+            return None
+        self.tracker["assets"] = True
+        return {kind: site.page.url_for(path) for kind, path in assets.items()}
+
+    def problem(self, site: Any, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
+        """(problem, fix) when the block is wrong, else None."""
+        raise NotImplementedError
+
+    def render(self, site: Any, name: str, block: etree.Element) -> str | None:
+        """The HTML that replaces a correct block, or None when the subclass fills `block` later."""
+        raise NotImplementedError
+
+
+class GuideFlowBlock(EmbedBlock):
+    """`/// guide-flow | <flow id>`: the flow, rendered from its tree, in place of the block."""
+
+    NAME = BLOCK_NAME
+    SPEC = FLOW_BLOCK
+    CSS_CLASS = "guide-flow-embed"
+
+    def render(self, site: FlowSite, name: str, block: etree.Element) -> str | None:
         flow = site.flows[name]
         site.shown_on.setdefault(name, []).append(site.page.name)
         urls = {link.page: site.page.url_for(link.page) for outcome in flow.outcomes for link in outcome.links}
-        assets = None if self.tracker.get("assets") else {k: site.page.url_for(v) for k, v in ASSETS.items()}
-        self.tracker["assets"] = True
+        urls.update({site.kits[o.kit].page: site.page.url_for(site.kits[o.kit].page) for o in flow.outcomes if o.kit})
         # Rendered by _RenderFlows once the whole page is parsed: the abbreviations it
         # defines (an auto-appended glossary comes last) are known only then.
-        self.tracker.setdefault("pending", []).append((block, flow, urls, assets))
+        self.tracker.setdefault("pending", []).append((block, flow, urls, self.assets(site, ASSETS)))
+        return None
 
-    def _problem(self, site: FlowSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
+    def problem(self, site: FlowSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
         if not name:
             return ("the guide-flow block names no flow.", f"write '/// {BLOCK_NAME} | <flow id>', for example "
                     f"'/// {BLOCK_NAME} | {next(iter(sorted(site.flows)), 'hiring')}'.")
@@ -138,38 +211,47 @@ class GuideFlowBlock(Block):
         return None
 
 
-class _KeepSource(Preprocessor):
-    """Keeps the page's Markdown (unchanged) so problems can name their line."""
+class KeepSource(Preprocessor):
+    """Keeps the page's Markdown (unchanged) in `md.<attribute>` so problems can name their line."""
+
+    def __init__(self, md: Markdown, attribute: str = "guide_flow_source") -> None:
+        super().__init__(md)
+        self.attribute = attribute
 
     def run(self, lines: list[str]) -> list[str]:
-        self.md.guide_flow_source = "\n".join(lines)  # type: ignore[attr-defined]
+        setattr(self.md, self.attribute, "\n".join(lines))
         return lines
 
 
-class _CatchNearMisses(Treeprocessor):
-    """A block left open, or a paragraph that reads like a flow block but is not one
-    (a typo, the old [[guide-flow: x]])."""
+class CatchNearMisses(Treeprocessor):
+    """A block left open, or a paragraph that reads like the block but is not one
+    (a typo, the old [[guide-flow: x]]). `site` is any object with `page` and `problems`
+    (a FlowSite, a hiring kit's KitSite); the block's on_create records open blocks in
+    its tracker under "open" and on_end removes them."""
 
-    def __init__(self, md: Markdown, site: FlowSite, blocks: BlocksProcessor) -> None:
+    def __init__(self, md: Markdown, site: Any, blocks: BlocksProcessor, spec: BlockSpec = FLOW_BLOCK) -> None:
         super().__init__(md)
         self.site = site
         self.blocks = blocks
+        self.spec = spec
 
     def run(self, root: etree.Element) -> None:
-        source: str = getattr(self.md, "guide_flow_source", "")
-        for name in self.blocks.trackers.get(BLOCK_NAME, {}).get("open", {}).values():
+        spec, page = self.spec, self.site.page
+        source: str = getattr(self.md, spec.source_attribute, "")
+        for name in self.blocks.trackers.get(spec.name, {}).get("open", {}).values():
             self.site.problems.append(TreeProblem(
-                self.site.page.name, _line_of(source, name, 1) + self.site.page.first_line - 1, "", "the guide-flow block is never closed, so "
-                "everything after it would be swallowed.", f"put '///' on the line after '/// {BLOCK_NAME} | {name}'."))
+                page.name, block_line(source, name, 1, spec.header) + page.first_line - 1, "",
+                f"the {spec.name} block is never closed, so everything after it would be swallowed.",
+                f"put '///' on the line after '/// {spec.name} | {name}'."))
         for paragraph in root.iter("p"):
             text = paragraph.text or ""
-            if _LOOKS_LIKE.match(text):
+            if spec.looks_like.match(text):
                 first = text.strip().splitlines()[0]
                 at = source.find(first)
                 line = source.count("\n", 0, at) + 1 if at >= 0 else 1
                 self.site.problems.append(TreeProblem(
-                    self.site.page.name, line + self.site.page.first_line - 1, "", f"'{first[:60]}' looks like a flow block but is not one.",
-                    f"write '/// {BLOCK_NAME} | <flow id>' on a line of its own, then '///' on the next line."))
+                    page.name, line + page.first_line - 1, "", f"'{first[:60]}' looks like a {spec.thing} block but is not one.",
+                    f"write '/// {spec.name} | <{spec.thing} id>' on a line of its own, then '///' on the next line."))
 
 
 class _RenderFlows(Treeprocessor):
@@ -189,7 +271,7 @@ class _RenderFlows(Treeprocessor):
         abbreviations = getattr(abbr, "abbrs", None)
         for block, flow, urls, assets in pending:
             html = render_flow(self.site.env, flow, urls=urls, assets=assets, template=self.site.template,
-                               abbreviations=abbreviations)
+                               kits=self.site.kits, abbreviations=abbreviations)
             block.text = self.md.htmlStash.store(html)
 
 
@@ -205,8 +287,8 @@ class GuideFlowExtension(BlocksExtension):
         if not isinstance(site, FlowSite):
             raise TypeError("GuideFlowExtension needs site=FlowSite(...)")
         block_mgr.register(GuideFlowBlock, {"site": site})
-        md.preprocessors.register(_KeepSource(md), "guide_flow_source", 1000)
-        md.treeprocessors.register(_CatchNearMisses(md, site, block_mgr), "guide_flow_near_misses", 25)
+        md.preprocessors.register(KeepSource(md), "guide_flow_source", 1000)
+        md.treeprocessors.register(CatchNearMisses(md, site, block_mgr), "guide_flow_near_misses", 25)
         md.treeprocessors.register(_RenderFlows(md, site, block_mgr), "guide_flow_render", 21)
 
 

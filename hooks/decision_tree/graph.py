@@ -37,7 +37,9 @@ def build(data: Any, file: str) -> Flow:
             nodes[raw["id"]] = Outcome(
                 raw["id"], raw["title"].strip(), raw["summary"].strip(), raw["reasoning"].strip(),
                 tuple(s.strip() for s in raw["look_for"]), tuple(s.strip() for s in raw["watch_out"]),
-                tuple(s.strip() for s in raw["next_steps"]), links, line, tuple(s.strip() for s in raw.get("check", ())))
+                tuple(s.strip() for s in raw["next_steps"]), links, line, tuple(s.strip() for s in raw.get("check", ())),
+                kit=raw.get("kit"), kit_note=_optional(raw, "kit_note"), kit_none=_optional(raw, "kit_none"),
+                kit_line=raw.lines.get("kit", raw.lines.get("kit_none", line)))
     if problems:
         raise TreeError(problems)
     headings = {**DEFAULT_HEADINGS, **{k: v.strip() for k, v in data.get("headings", {}).items()}}
@@ -84,6 +86,15 @@ def graph_problems(flow: Flow, lines: Mapping[str, int], expected_id: str | None
                 problems.append(TreeProblem(file, option.next_line, node.id,
                                             f"the option '{option.label}' leads to '{option.next}', which is not a node.",
                                             f"point 'next' at an existing node id{hint}, or add that node."))
+    for outcome in flow.outcomes:
+        if outcome.kit and outcome.kit_none:
+            problems.append(TreeProblem(file, outcome.kit_line, outcome.id,
+                                        "the outcome has both 'kit' and 'kit_none'.",
+                                        "keep 'kit' when a hiring kit applies, or 'kit_none' to say why none does."))
+        if outcome.kit_note and not outcome.kit:
+            problems.append(TreeProblem(file, outcome.kit_line, outcome.id,
+                                        "the outcome has 'kit_note' but no 'kit' for it to go with.",
+                                        "add 'kit: <kit id>', or remove 'kit_note'."))
     if problems:
         return problems
     reached = _reachable(flow)

@@ -28,6 +28,14 @@ class Option:
 
 
 @dataclass(frozen=True)
+class KitTarget:
+    """A hiring kit as a flow outcome links to it: its title and its page (relative to docs/)."""
+
+    title: str
+    page: str
+
+
+@dataclass(frozen=True)
 class Link:
     """A link to a page of the site (path relative to the docs folder)."""
 
@@ -63,6 +71,10 @@ class Outcome:
     links: tuple[Link, ...]
     line: int
     check: tuple[str, ...] = ()  # questions to ask the team before acting
+    kit: str | None = None       # id of the hiring kit this outcome recommends
+    kit_note: str | None = None  # what to stress in that kit for this outcome
+    kit_none: str | None = None  # why no hiring kit applies
+    kit_line: int = 0            # of the kit: (or kit_none:) key
     kind: str = "outcome"
 
 

@@ -32,7 +32,7 @@ MIN_OPTIONS = 2
 MAX_OPTIONS = 6
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=8)
 def _compiled_schema(text: str) -> Callable[[Any], Any]:
     """The schema compiled to a Python check, cached by its text (an edited schema is a new key).
 
@@ -47,7 +47,7 @@ def _compiled_schema(text: str) -> Callable[[Any], Any]:
         return _entry(namespace)
     except (OSError, ValueError, EOFError, TypeError, StopIteration):
         pass
-    code = compile(fastjsonschema.compile_to_code(_inline_refs(json.loads(text))), str(SCHEMA_PATH), "exec")
+    code = compile(fastjsonschema.compile_to_code(_inline_refs(json.loads(text))), "<schema>", "exec")
     try:
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(marshal.dumps(code))
@@ -118,7 +118,7 @@ def _field_name(path: tuple[Any, ...]) -> str:
     return "".join(parts) or ("the node" if path and path[0] == "nodes" else "the flow")
 
 
-def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
+def _explain(error: jsonschema.ValidationError, schema_name: str) -> tuple[str, str]:
     """Turn a schema error into (problem, fix) sentences."""
     path = tuple(error.absolute_path)
     name = _field_name(path)
@@ -142,13 +142,21 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
         return (f"{name} must be {want_s}, not {type_name(error.instance)}.",
                 f"write {name} as {want_s}" + (" (quote it if it looks like a number or yes/no)."
                                                  if want == "string" else "."))
-    if v in ("minItems", "maxItems") and name.endswith("options"):
+    if v in ("minItems", "maxItems") and name.endswith("options") and path[:1] == ("nodes",):
         count = len(error.instance) if isinstance(error.instance, list) else 0
         return (f"a question needs {MIN_OPTIONS} to {MAX_OPTIONS} options; this one has {count}.",
                 "add options (an \"I'm not sure\" answer is often fair)." if v == "minItems"
                 else "merge or drop options, or split the question in two.")
+    if v == "minItems" and error.validator_value == 1:
+        return (f"{name} must not be empty.", "add at least 1 item.")
     if v == "minItems":
-        return (f"{name} must not be empty.", f"add at least {error.validator_value} item(s).")
+        count = len(error.instance) if isinstance(error.instance, list) else 0
+        return (f"{name} has {count} item(s); it needs at least {error.validator_value}.",
+                f"add items until there are {error.validator_value} or more.")
+    if v == "maxItems":
+        count = len(error.instance) if isinstance(error.instance, list) else 0
+        return (f"{name} has {count} items; it may have at most {error.validator_value}.",
+                f"merge or drop items until there are {error.validator_value} or fewer.")
     if v in ("enum", "const"):
         allowed = error.validator_value if v == "enum" else [error.validator_value]
         return (f"{name} is {error.instance!r}, which is not allowed.",
@@ -156,20 +164,25 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
     if v == "pattern" and name.endswith("page"):
         return (f"{name} '{error.instance}' is not a page path.",
                 "give a Markdown file relative to docs/, such as roles/ml-engineer.md, without '#anchor'.")
-    if v in ("pattern", "maxLength") and (name.endswith("id") or name in ("start",) or name.endswith("next")):
+    if v == "pattern" and str(error.validator_value).startswith("^[0-9]{4}"):
+        return (f"{name} '{error.instance}' is not a date.", "write it as YYYY-MM-DD, for example 2023-11-01.")
+    if v in ("pattern", "maxLength") and (name.endswith(("id", "next", "kit", "source")) or name in ("start",)):
         return (f"{name} '{error.instance}' is not a valid id.",
                 "use lower-case words of letters and digits joined by single hyphens, starting with a letter (at most 60 characters).")
     if v in ("pattern", "minLength"):
         return (f"{name} is empty.", "write some text.")
-    return (f"{name}: {error.message}.", "see hooks/decision_tree.schema.json for the format.")
+    return (f"{name}: {error.message}.", f"see hooks/{schema_name} for the format.")
 
 
-def schema_problems(data: Any, file: str) -> list[TreeProblem]:
-    """Every schema violation, with its line and node.
+def schema_problems(data: Any, file: str, schema_path: Path = SCHEMA_PATH,
+                    node_name: Callable[[Any, tuple[Any, ...]], str] | None = None) -> list[TreeProblem]:
+    """Every schema violation, with its line and node (a flow's node id by default;
+    `node_name` names the place for other kinds of file, such as a hiring kit).
 
     A compiled check (fastjsonschema) of the same committed schema answers "valid?"
     quickly; only when it fails does jsonschema list every error with its path."""
-    text = SCHEMA_PATH.read_text(encoding="utf-8")
+    name_of = node_name or _node_name
+    text = schema_path.read_text(encoding="utf-8")
     try:
         _compiled_schema(text)(data)
         return []
@@ -188,8 +201,8 @@ def schema_problems(data: Any, file: str) -> list[TreeProblem]:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = (error.schema.get("properties") or {}).keys()
             path += tuple(sorted(set(error.instance) - set(allowed)))[:1]
-        problem, fix = _explain(error)
-        problems.append(TreeProblem(file, line_of(data, path), _node_name(data, path), problem, fix))
+        problem, fix = _explain(error, schema_path.name)
+        problems.append(TreeProblem(file, line_of(data, path), name_of(data, path), problem, fix))
     # One message per place is enough (the if/then schema can repeat itself).
     unique = {(p.line, p.problem): p for p in problems}
     return list(unique.values())

@@ -306,6 +306,12 @@
     $$(node, "[data-flow-part]").forEach(function (part) {
       blocks.push([text($(part, "h3")), [], $$(part, "li").map(function (li) { return text(li); })]);
     });
+    var kit = $(node, "[data-flow-kit]"), kitLink = kit && $(kit, "[data-flow-kit-link]");
+    if (kit) {  /* [heading, paragraphs, items, numbered, link {label, href}] */
+      var kitText = $(kit, "[data-flow-kit-note]") || $(kit, "[data-flow-kit-none]");
+      blocks.push([text($(kit, "h3")), kitText ? [text(kitText)] : [], [], false,
+        kitLink && { label: text(kitLink), href: kitLink.href }]);
+    }
     return blocks;
   };
 
@@ -315,6 +321,7 @@
       lines.push("", b[0] + colon);
       b[1].forEach(function (p) { lines.push(p); });
       b[2].forEach(function (item, i) { lines.push(b[3] ? (i + 1) + ". " + item[0] + " " + item[1] : "- " + item); });
+      if (b[4]) lines.splice(lines.length - b[1].length, 0, b[4].label + ": " + b[4].href);
     });
     lines.push("", this.t("link", { url: this.link() }));
     return lines.join("\n");
@@ -326,6 +333,7 @@
     var lines = ["## " + md(this.root.getAttribute("data-title"))];
     this.summary().forEach(function (b) {
       lines.push("", "**" + md(b[0]) + "**", "");
+      if (b[4]) lines.push("[" + md(b[4].label) + "](" + b[4].href.replace(/[()]/g, encodeURIComponent) + ")", "");
       b[1].forEach(function (p) { lines.push(md(p), ""); });
       b[2].forEach(function (item, i) {
         lines.push(b[3] ? (i + 1) + ". " + md(item[0]) + " **" + md(item[1]) + "**" : "- " + md(item));

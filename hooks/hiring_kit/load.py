@@ -1,0 +1,182 @@
+"""Read hiring kits and the posting checklist: YAML with lines, the schema, then the rules
+a schema cannot express (the file name is the id; dates are real dates; cited sources are listed)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import typing
+from pathlib import Path
+from typing import Any
+
+from decision_tree.errors import TreeError, TreeProblem
+from decision_tree.schema import schema_problems, type_name
+from decision_tree.source import decode, read_yaml
+
+from .model import Checklist, Jurisdiction, Kit, Rule, Source
+
+HOOKS = Path(__file__).resolve().parent.parent
+KIT_SCHEMA = HOOKS / "hiring_kit.schema.json"
+CHECKLIST_SCHEMA = HOOKS / "posting_checklist.schema.json"
+CHECKLIST_FILE = "canada-posting-checklist.yml"
+KIT_SUFFIX = ".yml"
+KIT_PAGES = "hiring-kits"  # a kit's page is hiring-kits/<kit id>.md
+
+
+def page_of(kit_id: str) -> str:
+    """The page (relative to docs/) that shows a kit."""
+    return f"{KIT_PAGES}/{kit_id}.md"
+
+
+def _place(data: Any, path: tuple[Any, ...]) -> str:
+    """The top-level key a schema path points into: the part of the kit a problem is in."""
+    return str(path[0]) if path and isinstance(path[0], str) else ""
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A dataclass's field types (typing resolves them from text each time: slow)."""
+    return typing.get_type_hints(cls)
+
+
+def _make(cls: type, raw: Any) -> Any:
+    """Build a (nested) frozen dataclass from schema-valid data; text is stripped."""
+    hints = _hints(cls)
+    values = {}
+    for field in dataclasses.fields(cls):
+        if field.name not in raw:
+            continue
+        values[field.name] = _value(hints[field.name], raw[field.name])
+    return cls(**values)
+
+
+def _value(hint: Any, raw: Any) -> Any:
+    if dataclasses.is_dataclass(hint):
+        return _make(hint, raw)
+    if typing.get_origin(hint) is tuple:
+        item = typing.get_args(hint)[0]
+        return tuple(_value(item, x) for x in raw)
+    return raw.strip() if isinstance(raw, str) else raw
+
+
+def _bytes(path: Path, display: str) -> bytes:
+    """A file's bytes, or a TreeError that says it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise TreeError([TreeProblem(display, 1, "", f"the file cannot be read ({error.strerror}).",
+                                     "check that it exists and is readable.")]) from None
+
+
+def _read(path: Path, display: str, schema: Path) -> Any:
+    return _checked(read_yaml(decode(_bytes(path, display), display), display), display, schema)
+
+
+def _checked(data: Any, display: str, schema: Path) -> Any:
+    """Schema-checked data, or a TreeError listing every problem."""
+    if not isinstance(data, dict):
+        raise TreeError([TreeProblem(display, 1, "", f"the file holds {type_name(data)}, not a block of keys.",
+                                     f"start from an existing file; the format is {schema.name}.")])
+    problems = schema_problems(data, display, schema, node_name=_place)
+    if problems:
+        raise TreeError(problems)
+    return data
+
+
+def load_kit(path: Path, display: str | None = None) -> Kit:
+    """Read and check one kit file; its id must match the file name."""
+    file = display or str(path)
+    return _parse_kit(_bytes(path, file), file, path.name.removesuffix(KIT_SUFFIX), KIT_SCHEMA.read_bytes())
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_kit(raw: bytes, file: str, expected: str, schema: bytes) -> Kit:
+    """A kit from its bytes. Cached by the bytes themselves (and the schema's), never by
+    path: the flows hook reads the same kits again in the same build, and an edited file
+    is a new key, so `mkdocs serve` never sees a stale kit. A TreeError is not cached."""
+    data = _checked(read_yaml(decode(raw, file), file), file, KIT_SCHEMA)
+    if data["id"] != expected:
+        raise TreeError([TreeProblem(file, data.lines["id"], "id", f"the kit id '{data['id']}' does not match the file name.",
+                                     f"set 'id: {expected}' or rename the file to {data['id']}{KIT_SUFFIX}.")])
+    return dataclasses.replace(_make(Kit, data), source=file)
+
+
+def load_checklist(path: Path, display: str | None = None) -> Checklist:
+    """Read and check the posting checklist: real dates, and every cited source listed once."""
+    file = display or str(path)
+    return _parse_checklist(_bytes(path, file), file, CHECKLIST_SCHEMA.read_bytes())
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_checklist(raw: bytes, file: str, schema: bytes) -> Checklist:
+    """The checklist from its bytes, cached by them as `_parse_kit` is."""
+    data = _checked(read_yaml(decode(raw, file), file), file, CHECKLIST_SCHEMA)
+    problems: list[TreeProblem] = []
+
+    def date(value: str, line: int, place: str) -> None:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            problems.append(TreeProblem(file, line, place, f"'{value}' is not a date.",
+                                        "write the date as YYYY-MM-DD, for example 2023-11-01."))
+
+    sources = tuple(Source(s["id"], s["label"].strip(), data["sources"].lines[i]) for i, s in enumerate(data["sources"]))
+    known = {s.id for s in sources}
+    date(data["checked"], data.lines["checked"], "checked")
+    jurisdictions = []
+    for place in data["jurisdictions"]:
+        rules = []
+        for i, rule in enumerate(place["rules"]):
+            line = place["rules"].lines[i]
+            date(rule["since"], rule.lines["since"], place["name"])
+            if rule["source"] not in known:
+                problems.append(TreeProblem(file, rule.lines["source"], place["name"],
+                                            f"the rule cites the source '{rule['source']}', which 'sources:' does not list.",
+                                            f"cite one of: {', '.join(sorted(known))}; or add the source to 'sources:' "
+                                            "and to docs/sources.md."))
+            rules.append(Rule(rule["text"].strip(), rule["since"], rule["source"],
+                              rule["basis"].strip() if "basis" in rule else None, line))
+        jurisdictions.append(Jurisdiction(place["name"].strip(), place["applies"].strip(), tuple(rules)))
+    if problems:
+        raise TreeError(problems)
+    return Checklist(data["title"].strip(), data["checked"], data["intro"].strip(), data["not_legal_advice"].strip(),
+                     tuple(jurisdictions), sources, file)
+
+
+def load_kits(folder: Path, display_root: Path | None = None) -> tuple[dict[str, Kit], Checklist]:
+    """Every kit in the folder and the checklist beside them; one TreeError with every file's problems.
+
+    Any other file there (a kit saved as .yaml, say) is refused rather than ignored."""
+    kits: dict[str, Kit] = {}
+    checklist: Checklist | None = None
+    problems: list[TreeProblem] = []
+    root = (display_root or Path.cwd()).resolve()
+
+    def shown(path: Path) -> str:
+        return str(path.resolve().relative_to(root)) if path.resolve().is_relative_to(root) else str(path)
+
+    paths = sorted(folder.iterdir()) if folder.is_dir() else []
+    if not any(p.name == CHECKLIST_FILE for p in paths):
+        problems.append(TreeProblem(shown(folder / CHECKLIST_FILE), 1, "", "the posting checklist is missing.",
+                                    "restore the file from version control: every kit shows it."))
+    for path in paths:
+        if path.name.startswith("."):
+            continue
+        try:
+            if path.name == CHECKLIST_FILE:
+                checklist = load_checklist(path, shown(path))
+            elif path.suffix == KIT_SUFFIX and path.is_file():
+                kit = load_kit(path, shown(path))
+                kits[kit.id] = kit
+            else:
+                problems.append(TreeProblem(shown(path), 1, "", f"this folder holds only kits ending in {KIT_SUFFIX}; "
+                                            f"'{path.name}' would be ignored.",
+                                            f"rename it to {path.stem}{KIT_SUFFIX}." if path.suffix.lower() in (".yaml", ".yml")
+                                            else "move it out of this folder."))
+        except TreeError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise TreeError(problems)
+    assert checklist is not None
+    return kits, checklist

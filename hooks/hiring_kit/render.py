@@ -1,0 +1,90 @@
+"""Render a hiring kit: HTML for the page, and Markdown and plain text for the copy buttons
+and the download, all from Jinja templates in overrides/partials/.
+
+The HTML template is autoescaped. The text template (`hiring-kit.md`) renders both Markdown
+and plain text; in Markdown every value from the data goes through `md_escape` (the
+environment's `finalize`, which reads the template's `md` flag), so a '*' or '<b>' in a kit
+prints as those characters; the result reaches the page only as JSON (`|tojson`, which
+escapes '<', '>', '&' and quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from decision_tree import template_cache
+
+from .model import Checklist, Kit
+
+TEMPLATE = "partials/hiring-kit.html"
+TEXT_TEMPLATE = "partials/hiring-kit.md"
+# The parts of a kit, in order: (key, heading). Each has its own copy buttons.
+PARTS = (
+    ("job-description", "Job description starter"),
+    ("interview-loop", "Interview loop"),
+    ("scorecard", "Scorecard and red flags"),
+    ("checklist", "Posting checklist for Canada"),
+)
+_MD_SPECIAL = re.compile(r"([\\`*_<>|~])")
+
+
+def md_escape(value: Any) -> str:
+    """A value as Markdown text: marks escaped, so it cannot become emphasis, code, HTML, a
+    table cell, a link or a heading. `Markup` (the template's own marks) passes unchanged."""
+    if isinstance(value, Markup):
+        return str(value)
+    text = _MD_SPECIAL.sub(r"\\\1", str(value)).replace("](", "]\\(").replace("][", "]\\[")
+    return re.sub(r"^([#+-]|\d+[.)])", r"\\\1", text)
+
+
+@jinja2.pass_context
+def _finalize(context: jinja2.runtime.Context, value: Any) -> str:
+    """Every printed value: escaped for Markdown when the template renders Markdown."""
+    return md_escape(value) if context["md"] else str(value)
+
+
+@dataclass(frozen=True)
+class TextEnvs:
+    """The environment for Markdown and plain text (one, so the template compiles once), made once per build."""
+
+    env: jinja2.Environment
+
+
+def text_envs(env: jinja2.Environment) -> TextEnvs:
+    """An overlay of the theme's environment for the text template (strict, no HTML escaping)."""
+    return TextEnvs(env.overlay(finalize=_finalize, undefined=jinja2.StrictUndefined, autoescape=False,
+                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+                                bytecode_cache=template_cache("kit-text")))
+
+
+def part_text(envs: TextEnvs, kit: Kit, checklist: Checklist, part: str, *, markdown: bool,
+              sources_url: str) -> str:
+    """One part ('header' or a key of PARTS) as Markdown or plain text, without trailing blank lines."""
+    text = envs.env.get_template(TEXT_TEMPLATE).render(kit=kit, checklist=checklist, part=part, md=markdown,
+                                                  sources_url=sources_url, parts=PARTS)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def kit_markdown(envs: TextEnvs, kit: Kit, checklist: Checklist, *, sources_url: str) -> str:
+    """The whole kit as one Markdown file: what "Download kit (.md)" saves (flow.js joins the same pieces)."""
+    pieces = [part_text(envs, kit, checklist, key, markdown=True, sources_url=sources_url)
+              for key in ("header", *(k for k, _ in PARTS))]
+    return "\n\n".join(pieces) + "\n"
+
+
+def render_kit(env: jinja2.Environment, envs: TextEnvs, kit: Kit, checklist: Checklist, *, urls: Mapping[str, str],
+               sources_url: str, assets: Mapping[str, str] | None, template: str = TEMPLATE) -> str:
+    """The kit's HTML: every part readable without JavaScript, and every part's Markdown and
+    plain text as JSON for kit.js. `urls['sources']` is the sources page from this page;
+    `sources_url` its absolute address for copied text."""
+    keys = ("header", *(k for k, _ in PARTS))
+    texts = {kind: {key: part_text(envs, kit, checklist, key, markdown=kind == "markdown", sources_url=sources_url)
+                    for key in keys} for kind in ("markdown", "text")}
+    return env.get_template(template).render(kit=kit, checklist=checklist, parts=PARTS, texts=texts, urls=urls,
+                                             assets=assets)

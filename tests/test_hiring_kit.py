@@ -1,0 +1,389 @@
+"""Hiring kits: the YAML and its checks (file:line messages, no traceback), escaping in HTML,
+Markdown and plain text, the checklist's sources on the sources page, the kit link on a flow
+outcome (no-JS text and flow.js's copied summary), and the kit pages in real Chromium:
+every copy button in both formats, the download, axe-core light and dark at 1280 and 390 px."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jinja2
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+import decision_tree as tree
+import hiring_kit as kits
+from conftest import ROOT, describe_violations, mkdocs_build, page_url_path, run_axe, serve_folder
+
+DATA = ROOT / "tests" / "data"
+KITS_DIR = ROOT / "docs" / "kits"
+ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+SITE_URL = "https://example.org/"
+KIT_IDS = ("ml-engineer", "mlops-engineer", "ai-engineer")
+PARTS = [key for key, _ in kits.PARTS]
+SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".tmp", ".cache", "__pycache__",
+                              ".pytest_cache", "test-results", "*.pdf")
+
+
+def load() -> tuple[dict[str, kits.Kit], kits.Checklist]:
+    return kits.load_kits(KITS_DIR, display_root=ROOT)
+
+
+def site(found: dict[str, kits.Kit] | None = None) -> kits.KitSite:
+    real, checklist = load()
+    return kits.KitSite(kits=found or real, checklist=checklist, env=ENV, sources_url=SITE_URL + "sources.html")
+
+
+def convert(kit_site: kits.KitSite, source: str) -> str:
+    return markdown.markdown(source, extensions=["pymdownx.superfences", kits.HiringKitExtension(site=kit_site)])
+
+
+# ── The data ────────────────────────────────────────────────────────────────
+
+
+def test_every_role_has_a_kit_of_the_agreed_shape() -> None:
+    found, checklist = load()
+    assert set(found) == set(KIT_IDS)
+    for kit in found.values():
+        jd = kit.job_description
+        assert 5 <= len(jd.responsibilities) <= 8
+        assert any("unicorn" in item.lower() for item in jd.do_not_list), kit.id
+        assert 3 <= len(kit.interview_loop.stages) <= 5
+        assert 4 <= len(kit.scorecard.competencies) <= 6
+        assert all(len(c.anchors) == 4 for c in kit.scorecard.competencies)
+        assert kit.red_flags
+    assert [j.name for j in checklist.jurisdictions] == ["British Columbia", "Prince Edward Island", "Ontario", "Quebec"]
+    assert "not legal advice" in checklist.not_legal_advice.lower()
+
+
+def test_checklist_facts_carry_their_dates() -> None:
+    _, checklist = load()
+    rules = {j.name: [(r.since, r.text) for r in j.rules] for j in checklist.jurisdictions}
+    assert ("2023-11-01", ) == tuple({s for s, t in rules["British Columbia"] if "remote" in t})
+    assert any(s == "2023-05-11" and "paid by other employers" in t for s, t in rules["British Columbia"])
+    assert {s for s, _ in rules["Prince Edward Island"]} == {"2022-06-01"}
+    ontario = " ".join(t for _, t in rules["Ontario"])
+    assert {s for s, _ in rules["Ontario"]} == {"2026-01-01"}
+    for fact in ("$50,000", "$200,000", "artificial intelligence", "vacancy", "Canadian experience", "45 days",
+                 "three years"):
+        assert fact in ontario, fact
+    assert "25 or more employees" in next(j.applies for j in checklist.jurisdictions if j.name == "Ontario")
+
+
+def test_every_checklist_source_is_on_the_sources_page(site_dir: Path) -> None:
+    """Each rule's source id is an element on the built sources page, and that entry names
+    a source published by a government (the law or official guidance)."""
+    _, checklist = load()
+    page = BeautifulSoup((site_dir / "sources.html").read_text(encoding="utf-8"), "html.parser")
+    for rule in (r for j in checklist.jurisdictions for r in j.rules):
+        entry = page.find(id=rule.source)
+        assert entry is not None, rule.source
+        addresses = [a["href"] for a in entry.find_all("a", href=True)]
+        assert any(re.match(r"https://[\w.]*(gov\.bc\.ca|princeedwardisland\.ca|ontario\.ca|legisquebec\.gouv\.qc\.ca)/",
+                            href) for href in addresses), (rule.source, addresses)
+    assert "Not legal advice" in page.get_text()
+
+
+# ── Bad and hostile kits ────────────────────────────────────────────────────
+
+
+def kit_problem(name: str) -> str:
+    with pytest.raises(tree.TreeError) as caught:
+        kits.load_kit(DATA / "kits" / f"{name}.yml", f"tests/data/kits/{name}.yml")
+    return str(caught.value)
+
+
+def line_of(name: str, text: str) -> int:
+    lines = (DATA / "kits" / f"{name}.yml").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
+def test_a_misspelt_key_names_file_line_key_and_fix() -> None:
+    message = kit_problem("bad-unknown-key")
+    line = line_of("bad-unknown-key", "nice_to_hav:")
+    assert (f"tests/data/kits/bad-unknown-key.yml:{line} (node 'job_description'): "
+            "unknown key 'nice_to_hav' in job_description.") in message, message
+    assert "if you meant 'nice_to_have', correct the spelling" in message
+
+
+def test_a_competency_needs_four_anchors() -> None:
+    message = kit_problem("bad-anchors")
+    assert "(node 'scorecard'): scorecard.competencies[1].anchors has 3 item(s); it needs at least 4." in message
+
+
+def test_checklist_with_a_bad_date_or_an_unlisted_source(tmp_path: Path) -> None:
+    text = (KITS_DIR / kits.CHECKLIST_FILE).read_text(encoding="utf-8")
+    bad = text.replace('since: "2022-06-01"', 'since: "2022-13-01"', 1).replace(
+        "source: on-reg-476-24", "source: on-reg-999", 1)
+    (tmp_path / kits.CHECKLIST_FILE).write_text(bad, encoding="utf-8")
+    with pytest.raises(tree.TreeError) as caught:
+        kits.load_checklist(tmp_path / kits.CHECKLIST_FILE, "checklist.yml")
+    message = str(caught.value)
+    date_line = bad.splitlines().index('        since: "2022-13-01"') + 1
+    assert f"checklist.yml:{date_line} (node 'Prince Edward Island'): '2022-13-01' is not a date." in message
+    assert "the rule cites the source 'on-reg-999', which 'sources:' does not list." in message
+
+
+def test_html_and_markdown_in_kit_text_stay_text() -> None:
+    hostile = kits.load_kit(DATA / "kits" / "html-in-text.yml")
+    kit_site = site({"html-in-text": hostile})
+    html = convert(kit_site, "/// hiring-kit | html-in-text\n///\n")
+    page = BeautifulSoup(html, "html.parser")
+    # The only scripts: kit.js and the kit's JSON (no script element from the data).
+    assert [s.get("src") or s.get("type") for s in page.find_all("script")] == ["application/json",
+                                                                                "assets/javascripts/kit.js"]
+    assert page.find("img") is None
+    assert "<img src=x onerror=alert(2)>" in page.get_text()
+    text = kits.kit_markdown(kit_site.texts, hostile, kit_site.checklist, sources_url=SITE_URL + "sources.html")
+    assert "Hiring kit: \\<script\\>alert(1)\\</script\\> & \\*engineer\\*" in text
+    assert "\\<img src=x onerror=alert(2)\\> [link]\\(javascript:alert(3)) # not a heading \\| not a cell." in text
+    data = json.loads(page.select_one("script[data-kit-data]").string)
+    assert "<img src=x onerror=alert(2)> [link](javascript:alert(3))" in data["text"]["job-description"]
+    assert "<img" not in page.select_one("script[data-kit-data]").string  # |tojson escapes '<'
+    assert data["markdown"]["header"].startswith("# Hiring kit: \\<script\\>")
+
+
+def test_block_problems_name_the_page_line() -> None:
+    kit_site = site()
+    kit_site.page = tree.PageContext("docs/x.md", lambda path: path)
+    convert(kit_site, "Intro.\n\n/// hiring-kit | mlops-enginer\n///\n\n/// hiring-kit\n///\n")
+    assert [str(p) for p in kit_site.problems] == [
+        "docs/x.md:3: the block names the kit 'mlops-enginer', which does not exist. Fix: name an existing kit "
+        "(perhaps 'mlops-engineer'): ai-engineer, ml-engineer, mlops-engineer; or add docs/kits/mlops-enginer.yml.",
+        "docs/x.md:6: the hiring-kit block names no kit. Fix: write '/// hiring-kit | <kit id>' with one of: "
+        "ai-engineer, ml-engineer, mlops-engineer."]
+    fenced = convert(site(), "```\n/// hiring-kit | ml-engineer\n///\n```\n")
+    assert "data-kit=" not in fenced
+    kit_site = site()
+    kit_site.page = tree.PageContext("docs/y.md", lambda path: path, first_line=4)
+    convert(kit_site, "/// hiring-kits | ml-engineer\n///\n\nText.\n\n/// hiring-kit | ai-engineer\n\nSwallowed.\n")
+    assert [str(p) for p in kit_site.problems] == [
+        "docs/y.md:9: the hiring-kit block is never closed, so everything after it would be swallowed. "
+        "Fix: put '///' on the line after '/// hiring-kit | ai-engineer'.",
+        "docs/y.md:4: '/// hiring-kits | ml-engineer' looks like a kit block but is not one. "
+        "Fix: write '/// hiring-kit | <kit id>' on a line of its own, then '///' on the next line."]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=SKIP)
+    return copy
+
+
+def assert_clean_failure(result, *expected: str) -> None:
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output, output
+    for text in expected:
+        assert text in output, output
+
+
+def test_a_broken_kit_stops_the_build_with_file_line_and_key(project: Path) -> None:
+    path = project / "docs/kits/mlops-engineer.yml"
+    text = path.read_text(encoding="utf-8")
+    line = text.splitlines().index("  must_have:") + 1
+    path.write_text(text.replace("  must_have:", "  must_haves:", 1), encoding="utf-8")
+    assert_clean_failure(mkdocs_build(project / "site", config=project / "mkdocs.yml"), "Bad hiring kit",
+                         f"docs/kits/mlops-engineer.yml:{line} (node 'job_description'): unknown key 'must_haves'")
+
+
+def test_an_outcome_naming_a_missing_kit_stops_the_build(project: Path) -> None:
+    flow = (DATA / "kit-flows" / "kitdemo.yml").read_text(encoding="utf-8")
+    flows = project / "docs/decide/flows"
+    (flows / "kitdemo.yml").write_text(flow.replace("kit: mlops-engineer", "kit: mlops-enginer"), encoding="utf-8")
+    line = flow.splitlines().index("    kit: mlops-engineer") + 1
+    assert_clean_failure(mkdocs_build(project / "site", config=project / "mkdocs.yml"),
+                         f"docs/decide/flows/kitdemo.yml:{line} (node 'hire-mlops'): the outcome names the hiring kit "
+                         "'mlops-enginer', which does not exist.", "(perhaps 'mlops-engineer')")
+
+
+def test_kit_and_kit_none_together_is_an_error(tmp_path: Path) -> None:
+    flow = (DATA / "kit-flows" / "kitdemo.yml").read_text(encoding="utf-8")
+    (tmp_path / "kitdemo.yml").write_text(flow.replace("    kit_none:", "    kit: ml-engineer\n    kit_none:"),
+                                          encoding="utf-8")
+    with pytest.raises(tree.TreeError, match="the outcome has both 'kit' and 'kit_none'"):
+        tree.load_flow(tmp_path / "kitdemo.yml")
+
+
+# ── A flow outcome's kit link, in a real build and in Chromium ──────────────
+
+
+@pytest.fixture(scope="module")
+def kit_flow_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site with the fixture flow (outcomes with kit, kit_note and kit_none) on a page in the nav."""
+    project = tmp_path_factory.mktemp("kitflow") / "project"
+    shutil.copytree(ROOT, project, ignore=SKIP)
+    shutil.copy(DATA / "kit-flows" / "kitdemo.yml", project / "docs/decide/flows/kitdemo.yml")
+    (project / "docs/decide/kitdemo.md").write_text(
+        "---\ndescription: A fixture page that shows a flow whose outcomes link to the hiring kits, for the tests.\n---\n\n"
+        "# Which kit fixture\n\n/// guide-flow | kitdemo\n///\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        '      - "Which role do we need?": decide/hiring.md',
+        '      - "Which role do we need?": decide/hiring.md\n      - Kit fixture: decide/kitdemo.md'), encoding="utf-8")
+    result = mkdocs_build(project / "site", config=config)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_outcome_links_to_its_kit_without_javascript(kit_flow_site: Path) -> None:
+    page = BeautifulSoup((kit_flow_site / "decide/kitdemo.html").read_text(encoding="utf-8"), "html.parser")
+    kit = page.select_one('[data-node="hire-mlops"] [data-flow-kit]')
+    link = kit.select_one("a[data-flow-kit-link]")
+    assert link["href"] == "../hiring-kits/mlops-engineer.html"
+    assert link.get_text() == "Hiring kit: MLOps engineer"
+    assert kit.select_one("[data-flow-kit-note]").get_text() == (
+        "Weight the interviews toward release and rollback work <b>now</b>.")
+    assert page.select_one('[data-node="take-stock"] [data-flow-kit-none]').get_text().startswith("No kit yet")
+
+
+def test_copied_summary_carries_the_kit_link(context, page, kit_flow_site: Path) -> None:
+    with serve_folder(kit_flow_site) as url:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
+        page.goto(url + "decide/kitdemo.html#kitdemo/1", wait_until="networkidle")
+        page.wait_for_selector("[data-flow-ready]", state="attached")
+        page.locator('[data-flow-action="copy-summary"]').click()
+        page.wait_for_function("() => document.querySelector('[data-flow-live]').textContent !== ''")
+        summary = page.evaluate("navigator.clipboard.readText()")
+        kit_url = url + "hiring-kits/mlops-engineer.html"
+        assert (f"\n\nHiring kit:\nHiring kit: MLOps engineer: {kit_url}\n"
+                "Weight the interviews toward release and rollback work <b>now</b>.\n") in summary
+        page.locator('[data-flow-action="copy-markdown"]').click()
+        page.wait_for_function("() => document.querySelector('[data-flow-live]').textContent.includes('Markdown')")
+        markdown_text = page.evaluate("navigator.clipboard.readText()")
+        assert (f"**Hiring kit**\n\n[Hiring kit: MLOps engineer]({kit_url})\n\n"
+                "Weight the interviews toward release and rollback work \\<b\\>now\\</b\\>.") in markdown_text
+        page.goto(url + "decide/kitdemo.html#kitdemo/2", wait_until="networkidle")
+        page.locator('[data-flow-action="copy-summary"]').click()
+        page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes('No kit yet'))")
+
+
+# ── The kit pages in Chromium ───────────────────────────────────────────────
+
+
+def open_kit(page, base_url: str, kit_id: str) -> None:
+    page.goto(base_url + page_url_path(f"hiring-kits/{kit_id}.md"), wait_until="networkidle")
+    page.wait_for_selector("[data-kit-ready]", state="attached")
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_copy_buttons_put_both_formats_on_the_clipboard(context, page, watch, base_url: str, part: str) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    open_kit(page, base_url, "mlops-engineer")
+    found, checklist = load()
+    kit_site = site()
+    sources = "https://ml-vs-mlops.example.org/sources.html"
+    expected_md = kits.part_text(kit_site.texts, found["mlops-engineer"], checklist, part, markdown=True, sources_url=sources)
+    expected_text = kits.part_text(kit_site.texts, found["mlops-engineer"], checklist, part, markdown=False,
+                                   sources_url=sources)
+    section = page.locator(f'[data-kit-part="{part}"]')
+    status = section.locator("[data-kit-status]")
+
+    section.locator('[data-kit-copy="html"]').click()
+    page.wait_for_function("el => el.textContent.startsWith('Copied')", arg=status.element_handle())
+    assert status.get_attribute("role") == "status"
+    assert section.locator('[data-kit-copy="html"]').inner_text() == "Copied"
+    assert status.inner_text().endswith("as formatted text.")
+    copied = page.evaluate("""async () => {
+        const [item] = await navigator.clipboard.read();
+        return {types: item.types, html: await (await item.getType('text/html')).text(),
+                text: await (await item.getType('text/plain')).text()};
+    }""")
+    assert set(copied["types"]) >= {"text/html", "text/plain"}
+    assert copied["text"] == expected_text
+    html = BeautifulSoup(copied["html"], "html.parser")
+    heading = section.locator("h2").inner_text()
+    assert html.find("h2").get_text() == heading
+    assert html.find(class_=True) is None and html.find("button") is None
+    for link in html.find_all("a"):
+        assert link["href"].startswith(base_url), link
+    assert len(html.find_all("li")) == section.locator("[data-kit-content] li").count()
+
+    section.locator('[data-kit-copy="markdown"]').click()
+    page.wait_for_function("el => el.textContent.endsWith('as Markdown.')", arg=status.element_handle())
+    assert page.evaluate("navigator.clipboard.readText()") == expected_md
+    assert expected_md.startswith("## ")
+    assert watch.foreign_requests(base_url) == [] and watch.console_errors == [] and watch.page_errors == []
+
+
+def test_download_holds_the_whole_kit(page, watch, base_url: str) -> None:
+    open_kit(page, base_url, "ai-engineer")
+    found, checklist = load()
+    kit = found["ai-engineer"]
+    with page.expect_download() as info:
+        page.locator("[data-kit-download]").click()
+    download = info.value
+    assert download.suggested_filename == "ai-engineer-hiring-kit.md"
+    saved = Path(download.path()).read_text(encoding="utf-8")
+    assert saved == kits.kit_markdown(site().texts, kit, checklist, sources_url="https://ml-vs-mlops.example.org/sources.html")
+    assert saved.startswith("# Hiring kit: AI engineer (LLM applications)\n")
+    for heading in ("## Job description starter", "## Interview loop", "## Scorecard and red flags",
+                    "## Posting checklist for Canada"):
+        assert heading in saved
+    for stage in kit.interview_loop.stages:
+        assert f": {stage.name}" in saved
+    for competency in kit.scorecard.competencies:
+        assert f"### {competency.name}" in saved
+    assert all(r.text.split()[0] in saved for j in checklist.jurisdictions for r in j.rules)
+    page.wait_for_function("() => document.querySelector('[data-kit-status]').textContent"
+                           " === 'Downloaded: ai-engineer-hiring-kit.md.'")
+    assert watch.page_errors == []
+
+
+def test_without_javascript_the_kit_is_readable_and_buttons_hidden(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + page_url_path("hiring-kits/ml-engineer.md"))
+    assert page.locator("[data-kit-tools]").first.is_hidden()
+    assert page.locator(".guide-kit button:visible, [data-kit-download]:visible").count() == 0
+    for part in PARTS:
+        assert page.locator(f'[data-kit-part="{part}"] [data-kit-content]').is_visible()
+    assert "Stage 1: Screening call" in page.locator("body").inner_text()
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kit_id", KIT_IDS)
+def test_axe_finds_no_violations_on_kit_pages(page, base_url: str, kit_id: str, scheme: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    open_kit(page, base_url, kit_id)
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations)
+
+
+def test_kit_page_prints_without_controls(page, base_url: str, tmp_path: Path) -> None:
+    open_kit(page, base_url, "mlops-engineer")
+    page.emulate_media(media="print")
+    assert page.locator("[data-kit-tools]").first.is_hidden()
+    assert page.locator('[data-kit-copy]:visible').count() == 0
+    assert page.locator('[data-kit-part="checklist"] [data-kit-content]').is_visible()
+
+
+# ── Compiled templates kept between builds ──────────────────────────────────
+
+
+def test_template_cache_recompiles_an_edited_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache serves compiled code only while the template's text is unchanged."""
+    import template_cache
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "page.html").write_text("one {{ x }}", encoding="utf-8")
+    for expected in ("one 1", "one 1"):
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
+        assert template_cache.on_env(env, config=None, files=None) is env
+        assert env.get_template("page.html").render(x=1) == expected
+    assert list(tmp_path.rglob("guide-theme-*.jinja")), "the compiled template was not stored"
+    (folder / "page.html").write_text("two {{ x }}", encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
+    template_cache.on_env(env, config=None, files=None)
+    assert env.get_template("page.html").render(x=2) == "two 2"
