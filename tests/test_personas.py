@@ -47,6 +47,11 @@ def test_every_outcome_is_some_personas_result() -> None:
             assert (flow_id, outcome.id) in reached, f"no persona reaches {flow_id}/{outcome.id}"
 
 
+def test_every_hiring_outcome_links_a_kit_or_says_why_none_applies() -> None:
+    for outcome in FLOWS["hiring"].outcomes:
+        assert bool(outcome.kit) != bool(outcome.kit_none), outcome.id
+
+
 def test_a_not_sure_answer_that_ends_the_flow_states_its_assumption() -> None:
     """An "I'm not sure" that leads straight to a recommendation says what it assumed; one
     that leads to another question (something simpler) or to "take stock" need not."""
