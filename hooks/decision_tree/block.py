@@ -9,7 +9,6 @@ before each page so links resolve from that page, then reads `site.problems`.
 
 from __future__ import annotations
 
-import difflib
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping
@@ -23,7 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
-from .errors import TreeProblem
+from .errors import TreeProblem, close_matches
 from .graph import FLOW_SUFFIX
 from .model import Flow, KitTarget
 from .render import TEMPLATE, render_flow, strict_env
@@ -82,7 +81,7 @@ class FlowSite:
         for flow in self.flows.values():
             for outcome in flow.outcomes:
                 if outcome.kit and outcome.kit not in self.kits:
-                    close = difflib.get_close_matches(outcome.kit, list(self.kits), n=1)
+                    close = close_matches(outcome.kit, list(self.kits), n=1)
                     hint = f" (perhaps '{close[0]}')" if close else ""
                     problems.append(TreeProblem(flow.source, outcome.kit_line, outcome.id,
                                                 f"the outcome names the hiring kit '{outcome.kit}', which does not exist.",
@@ -197,7 +196,7 @@ class GuideFlowBlock(EmbedBlock):
             return ("the guide-flow block names no flow.", f"write '/// {BLOCK_NAME} | <flow id>', for example "
                     f"'/// {BLOCK_NAME} | {next(iter(sorted(site.flows)), 'hiring')}'.")
         if name not in site.flows:
-            close = difflib.get_close_matches(name, list(site.flows), n=1)
+            close = close_matches(name, list(site.flows), n=1)
             hint = f" (perhaps '{close[0]}')" if close else ""
             return (f"the block names the flow '{name}', which does not exist.",
                     f"name an existing flow{hint}: {', '.join(sorted(site.flows)) or '(none yet)'}, "

@@ -28,3 +28,10 @@ class TreeError(Exception):
     def __init__(self, problems: Iterable[TreeProblem]) -> None:
         self.problems: tuple[TreeProblem, ...] = tuple(sorted(problems, key=lambda p: (p.file, p.line)))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def close_matches(word: str, possibilities: list[str], n: int = 1) -> list[str]:
+    """The likeliest intended words, for a "perhaps ...?" in a message. difflib is imported
+    here, when a problem needs it, not by every build."""
+    import difflib
+    return difflib.get_close_matches(word, possibilities, n=n)

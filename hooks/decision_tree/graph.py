@@ -3,12 +3,11 @@ ids, references, reachability, cycles, labels, and links to pages of the site.""
 
 from __future__ import annotations
 
-import difflib
 from collections import deque
 from collections.abc import Mapping
 from typing import Any
 
-from .errors import TreeError, TreeProblem
+from .errors import TreeError, TreeProblem, close_matches
 from .model import DEFAULT_HEADINGS, Flow, Link, Node, Option, Outcome, Question
 
 FLOW_SUFFIX = ".yml"
@@ -60,7 +59,7 @@ def graph_problems(flow: Flow, lines: Mapping[str, int], expected_id: str | None
         problems.append(TreeProblem(file, lines["id"], "", f"the flow id '{flow.id}' does not match the file name.",
                                     f"set 'id: {expected_id}' or rename the file to {flow.id}{FLOW_SUFFIX}."))
     if flow.start not in flow.nodes:
-        close = difflib.get_close_matches(flow.start, ids, n=1)
+        close = close_matches(flow.start, ids, n=1)
         problems.append(TreeProblem(file, lines["start"], "", f"the start node '{flow.start}' does not exist.",
                                     f"set start to {repr(close[0]) if close else 'the id of the first question'}."))
     elif isinstance(flow.nodes[flow.start], Outcome):
@@ -81,7 +80,7 @@ def graph_problems(flow: Flow, lines: Mapping[str, int], expected_id: str | None
                                             "'check' questions to test the assumption with.",
                                             "add 'check:' to the question with one or more questions to ask the team."))
             if option.next not in flow.nodes:
-                close = difflib.get_close_matches(option.next, ids, n=1)
+                close = close_matches(option.next, ids, n=1)
                 hint = f" (perhaps '{close[0]}')" if close else ""
                 problems.append(TreeProblem(file, option.next_line, node.id,
                                             f"the option '{option.label}' leads to '{option.next}', which is not a node.",
@@ -156,5 +155,3 @@ def _find_cycle(flow: Flow) -> list[str] | None:
                 state[node_id] = 2
                 stack.pop()
     return None
-
-

@@ -6,7 +6,6 @@ that fails it is validated again by jsonschema, which lists every error with its
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import json
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
-from .errors import TreeProblem
+from .errors import TreeProblem, close_matches
 from .source import line_of
 
 if TYPE_CHECKING:
@@ -127,7 +126,7 @@ def _explain(error: jsonschema.ValidationError, schema_name: str) -> tuple[str, 
         allowed = sorted((error.schema.get("properties") or {}).keys())
         extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
         key = extra[0] if extra else "?"
-        close = difflib.get_close_matches(key, allowed, n=1)
+        close = close_matches(key, allowed, n=1)
         hint = f"if you meant '{close[0]}', correct the spelling; otherwise " if close else ""
         return (f"unknown key '{key}' in {name}.",
                 f"{hint}remove it. Allowed keys here: {', '.join(allowed)}.")
@@ -206,4 +205,3 @@ def schema_problems(data: Any, file: str, schema_path: Path = SCHEMA_PATH,
     # One message per place is enough (the if/then schema can repeat itself).
     unique = {(p.line, p.problem): p for p in problems}
     return list(unique.values())
-

@@ -7,7 +7,6 @@ each page and reads `site.problems` after it.
 
 from __future__ import annotations
 
-import difflib
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
@@ -19,6 +18,7 @@ from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
 from decision_tree import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageContext, TreeProblem, strict_env
+from decision_tree.errors import close_matches
 
 from .load import page_of
 from .model import Checklist, Kit
@@ -86,7 +86,7 @@ class HiringKitBlock(EmbedBlock):
         if not name:
             return ("the hiring-kit block names no kit.", f"write '/// {BLOCK_NAME} | <kit id>' with one of: {known}.")
         if name not in site.kits:
-            close = difflib.get_close_matches(name, list(site.kits), n=1)
+            close = close_matches(name, list(site.kits), n=1)
             hint = f" (perhaps '{close[0]}')" if close else ""
             return (f"the block names the kit '{name}', which does not exist.",
                     f"name an existing kit{hint}: {known}; or add docs/kits/{name}.yml.")
