@@ -1,7 +1,8 @@
 """The site-wide glossary (includes/glossary.md): checked at build time, every use of a
 term on a page and in a flow is an <abbr> with its definition, the first use of each is
 reachable by keyboard and shows its tooltip on focus, the Glossary page lists them all,
-and the PDF prints each definition after its first use on a page."""
+and the PDF prints each definition after its first use on a page. The French pages use
+the French glossary (includes/glossary.fr.md) the same way, and never the English one."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from conftest import mkdocs_build
-from support import ROOT, page_url_path
+from support import ROOT, page_url_path, twin
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import glossary  # noqa: E402
@@ -25,6 +26,12 @@ TITLES = {e.term: e.definition for e in TERMS.entries} | TERMS.variants()
 TERM_RE = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(TITLES, key=len, reverse=True)))})\b")
 SAMPLE_PAGES = ("index.md", "comparison.md", "roles/mlops-engineer.md", "faq.md", "decide/hiring.md",
                 "decide/career.md")
+
+FR_FILE = ROOT / "includes" / "glossary.fr.md"
+FR_TERMS = glossary.parse(FR_FILE.read_text(encoding="utf-8"), "includes/glossary.fr.md", "fr")
+FR_TITLES = {e.term: e.definition for e in FR_TERMS.entries} | FR_TERMS.variants()
+FR_TERM_RE = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(FR_TITLES, key=len, reverse=True)))})\b")
+FR_SAMPLE_PAGES = tuple(twin(source) for source in SAMPLE_PAGES)
 # Text a reader does not read as prose: code, the flow diagram's SVG (the text version
 # next to it has the terms), the glossary's own terms.
 NOT_PROSE = ("code", "pre", "svg", "script", "style", "abbr", "dt")
@@ -82,6 +89,75 @@ def test_the_real_build_stops_on_a_bad_glossary_with_file_and_line(tmp_path: Pat
     result = mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml")
     assert result.returncode != 0
     assert "includes/glossary.md:3: 'ML' is already defined on line 1" in result.stderr
+
+
+def test_french_plurals_take_the_noun_and_its_adjectives_never_an_acronym() -> None:
+    terms = glossary.parse("*[mise en production]: Une sortie.\n*[test A/B]: Deux versions.\n"
+                           "*[jeu d'évaluation]: Des exemples.\n*[modèle fantôme]: Un modèle.\n"
+                           "*[garde-fou]: Un contrôle.\n*[LLM]: Un grand modèle.\n", "g.fr.md", "fr")
+    forms = terms.variants()
+    for form in ("mises en production", "Mise en production", "Mises en production", "tests A/B", "Test A/B",
+                 "jeux d'évaluation", "modèles fantômes", "garde-fous", "Garde-fous"):
+        assert form in forms, form
+    assert "LLMs" not in forms and "test A/Bs" not in forms
+
+
+def test_french_glossary_page_order_ignores_accents() -> None:
+    terms = glossary.parse("*[versionnage]: V.\n*[évaluation]: E.\n*[dérive]: D.\n*[API]: A.\n", "g.fr.md", "fr")
+    assert [e.term for e in terms.sorted_entries()] == ["API", "dérive", "évaluation", "versionnage"]
+    assert [e.anchor for e in terms.sorted_entries()][1:3] == ["term-derive", "term-evaluation"]
+
+
+def test_the_french_glossary_is_french_and_set_in_quebec_typography() -> None:
+    english = {e.definition for e in TERMS.entries}
+    assert not english & {e.definition for e in FR_TERMS.entries}, "an English definition in the French glossary"
+    text = FR_FILE.read_text(encoding="utf-8")
+    assert "’" not in text, "one kind of apostrophe: the straight one, as the French pages use"
+    for entry in FR_TERMS.entries:
+        assert " :" not in entry.definition and not re.search(r"\S:", entry.definition), \
+            f"{entry.term}: a no-break space (U+00A0) goes before a colon"
+        assert not re.search(r"\s[?!;]", entry.definition), f"{entry.term}: no space before ? ! ;"
+
+
+def _i18n_project(folder: Path, *, french_glossary: bool) -> Path:
+    """A two-page, two-language project with the real glossary hook."""
+    (folder / "docs").mkdir()
+    (folder / "docs" / "index.md").write_text("# Home\n\nA pipeline.\n", encoding="utf-8")
+    (folder / "docs" / "index.fr.md").write_text("# Accueil\n\nUn pipeline, des mises en production.\n",
+                                                 encoding="utf-8")
+    (folder / "includes").mkdir()
+    (folder / "includes" / "glossary.md").write_text("*[pipeline]: A chain of steps.\n", encoding="utf-8")
+    if french_glossary:
+        (folder / "includes" / "glossary.fr.md").write_text(
+            "*[pipeline]: Un enchaînement d'étapes.\n*[mise en production]: Une sortie.\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        "site_name: t\nuse_directory_urls: false\ntheme: {name: material}\n"  # the plugin sets Material's language
+        "plugins:\n  - i18n:\n      docs_structure: suffix\n      languages:\n"
+        "        - {locale: en, name: English, default: true, build: true}\n"
+        "        - {locale: fr, name: Français, build: true}\n"
+        f"hooks:\n  - {ROOT / 'hooks' / 'site_glossary.py'}\n"
+        "markdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n"
+        f"      base_path: [{folder}]\n      auto_append: [includes/glossary.md]\n      check_paths: true\n",
+        encoding="utf-8")
+    return folder / "mkdocs.yml"
+
+
+def test_each_language_build_appends_its_own_glossary(tmp_path: Path) -> None:
+    result = mkdocs_build(tmp_path / "site", config=_i18n_project(tmp_path, french_glossary=True))
+    assert result.returncode == 0, result.stderr
+
+    def titles(page: str) -> dict[str, str]:
+        soup = BeautifulSoup((tmp_path / "site" / page).read_text(encoding="utf-8"), "html.parser")
+        return {abbr.get_text(): abbr["title"] for abbr in soup.select("abbr[title]")}
+
+    assert titles("index.html") == {"pipeline": "A chain of steps."}
+    assert titles("fr/index.html") == {"pipeline": "Un enchaînement d'étapes.", "mises en production": "Une sortie."}
+
+
+def test_a_language_without_its_glossary_stops_the_build_naming_the_file(tmp_path: Path) -> None:
+    result = mkdocs_build(tmp_path / "site", config=_i18n_project(tmp_path, french_glossary=False))
+    assert result.returncode != 0
+    assert "includes/glossary.fr.md is not in any pymdownx.snippets base_path" in result.stderr
 
 
 # ── Every use on a page and in a flow is explained ──────────────────────────
@@ -147,6 +223,32 @@ def test_flow_summary_copies_plain_text(page, base_url: str) -> None:
     assert not any(entry.definition in text for entry in TERMS.entries)
 
 
+@pytest.mark.parametrize("source", FR_SAMPLE_PAGES)
+def test_french_pages_explain_their_terms_in_french(site_dir: Path, source: str) -> None:
+    body = article(site_dir, source)
+    abbrs = body.find_all("abbr")
+    assert abbrs, f"{source} has no glossary term at all"
+    english = {e.definition for e in TERMS.entries} | set(TERMS.variants().values())
+    for abbr in abbrs:
+        assert abbr.get("title") not in english, f"{source}: an English definition on a French page: {abbr}"
+        assert abbr.get("title") == FR_TITLES.get(abbr.get_text()), abbr
+    bare = [f"{match.group()!r} in {str(text).strip()[:70]!r}"
+            for text in body.find_all(string=True)
+            if isinstance(text, NavigableString) and not text.find_parent(NOT_PROSE)
+            for match in FR_TERM_RE.finditer(str(text))]
+    assert not bare, f"{source}: terms without their <abbr>:\n" + "\n".join(bare[:10])
+
+
+@pytest.mark.parametrize("source", ["decide/hiring.fr.md", "decide/career.fr.md"])
+def test_french_flow_text_carries_the_french_terms(site_dir: Path, source: str) -> None:
+    flow = article(site_dir, source).select_one("[data-flow]")
+    assert flow is not None
+    terms = flow.select("[data-node] abbr[title]")
+    assert terms, f"no term in the {source} flow's questions and outcomes"
+    for abbr in terms:
+        assert abbr["title"] == FR_TITLES.get(abbr.get_text()), abbr
+
+
 # ── The Glossary page and the PDF ───────────────────────────────────────────
 
 def test_glossary_page_lists_every_term_once_in_order(site_dir: Path) -> None:
@@ -156,6 +258,14 @@ def test_glossary_page_lists_every_term_once_in_order(site_dir: Path) -> None:
     definitions = [dd.get_text() for dd in listing.find_all("dd")]
     assert terms == [e.term for e in TERMS.sorted_entries()]
     assert definitions == [e.definition for e in TERMS.sorted_entries()]
+
+
+def test_french_glossary_page_lists_every_french_term_once_in_order(site_dir: Path) -> None:
+    listing = article(site_dir, "glossary.fr.md").select_one("dl.guide-glossary")
+    assert listing is not None
+    assert [dt.get_text() for dt in listing.find_all("dt")] == [e.term for e in FR_TERMS.sorted_entries()]
+    assert [dd.get_text() for dd in listing.find_all("dd")] == [e.definition for e in FR_TERMS.sorted_entries()]
+    assert [dt["id"] for dt in listing.find_all("dt")] == [e.anchor for e in FR_TERMS.sorted_entries()]
 
 
 def test_pdf_prints_each_definition_after_its_first_use_and_lists_them_all(pdf_build: PdfBuild) -> None:

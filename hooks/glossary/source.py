@@ -4,13 +4,16 @@ The same file is appended to every page by `pymdownx.snippets` (`auto_append`), 
 Python-Markdown's `abbr` extension turns each term into `<abbr title>`. This module reads
 it once per build to check it (a bad line or a repeated term names its file and line),
 to list it on the Glossary page, and to derive the forms `abbr` would otherwise miss
-(`Drift` at the start of a sentence, `pipelines`). No MkDocs import.
+(`Drift` at the start of a sentence, `pipelines`; in French `Mises en production`).
+One file per language (includes/glossary.md, includes/glossary.fr.md): the plural rule
+and the Glossary page's order follow the file's language. No MkDocs import.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 LINE = re.compile(r"^\*\[(?P<term>[^\]\\]+)\]:[ ]*(?P<definition>.*)$")
@@ -35,7 +38,7 @@ class Entry:
     @property
     def anchor(self) -> str:
         """The term's id on the Glossary page, e.g. `term-ci-cd`."""
-        return "term-" + (re.sub(r"[^a-z0-9]+", "-", self.term.lower()).strip("-") or "x")
+        return "term-" + (re.sub(r"[^a-z0-9]+", "-", _unaccented(self.term).lower()).strip("-") or "x")
 
 
 @dataclass(frozen=True)
@@ -44,25 +47,73 @@ class Glossary:
 
     source: str  # as shown in messages, e.g. includes/glossary.md
     entries: tuple[Entry, ...]
+    language: str = "en"  # the language of the terms: their plurals (en, fr)
 
     def sorted_entries(self) -> list[Entry]:
-        """Entries in reading order for the Glossary page (case ignored)."""
-        return sorted(self.entries, key=lambda entry: entry.term.casefold())
+        """Entries in reading order for the Glossary page (case and accents ignored:
+        `évaluation` files under e, as in a French dictionary)."""
+        return sorted(self.entries, key=lambda entry: (_unaccented(entry.term).casefold(), entry.term.casefold()))
 
     def variants(self) -> dict[str, str]:
         """Other spellings of the terms that `abbr` (exact, case-sensitive) would miss:
-        a capitalised first letter and an English plural in -s, unless defined themselves."""
+        a capitalised first letter and the plural (English: -s on the last word; French:
+        on the words before the first preposition, `mises en production`), unless defined themselves."""
+        plural = PLURALS.get(self.language, _plural_en)
         defined = {entry.term for entry in self.entries}
         extra: dict[str, str] = {}
         for entry in self.entries:
-            for form in _forms(entry.term):
+            for form in _forms(entry.term, plural):
                 if form not in defined:
                     extra.setdefault(form, entry.definition)
         return extra
 
 
-def _forms(term: str) -> Iterator[str]:
-    plural = term + "s" if term[-1].isalpha() and not term.endswith("s") else None
+def _unaccented(text: str) -> str:
+    """`dérive` -> `derive`: for sorting and anchors."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _plural_en(term: str) -> str | None:
+    return term + "s" if term[-1].isalpha() and not term.endswith("s") else None
+
+
+# French: the noun and its adjectives take the plural, up to the first preposition or
+# article (`modèle de référence` -> `modèles de référence`, `modèle fantôme` ->
+# `modèles fantômes`); acronyms and names (`LLM`, `A/B`, `Kubernetes`) stay as they are.
+_FR_STOP = frozenset({"de", "des", "du", "d", "à", "au", "aux", "en", "pour", "par", "sur", "avec", "et", "ou",
+                      "la", "le", "les", "l"})
+
+
+def _plural_fr_word(word: str) -> str:
+    head, dash, last = word.rpartition("-")  # garde-fou -> garde-fous
+    if not last.isalpha() or not last.islower() or last[-1] in "sxz":
+        return word
+    if last.endswith(("eau", "eu")):
+        last += "x"
+    elif last.endswith("al"):
+        last = last[:-1] + "ux"
+    else:
+        last += "s"
+    return head + dash + last
+
+
+def _plural_fr(term: str) -> str | None:
+    if term[0].isupper():
+        return None  # an acronym or a product name (LLM, Docker)
+    words = term.split(" ")
+    for at, word in enumerate(words):
+        if word.lower() in _FR_STOP or re.match(r"^[dl]['’]", word):
+            break
+        words[at] = _plural_fr_word(word)
+    plural = " ".join(words)
+    return plural if plural != term else None
+
+
+PLURALS: dict[str, Callable[[str], str | None]] = {"en": _plural_en, "fr": _plural_fr}
+
+
+def _forms(term: str, plural_of: Callable[[str], str | None] = _plural_en) -> Iterator[str]:
+    plural = plural_of(term)
     for form in (term, plural):
         if form is None:
             continue
@@ -72,8 +123,8 @@ def _forms(term: str) -> Iterator[str]:
             yield form[0].upper() + form[1:]
 
 
-def parse(text: str, source: str) -> Glossary:
-    """Read a glossary file; raise GlossaryError naming every bad line."""
+def parse(text: str, source: str, language: str = "en") -> Glossary:
+    """Read a glossary file (its terms in `language`); raise GlossaryError naming every bad line."""
     problems: list[str] = []
     entries: list[Entry] = []
     first_line: dict[str, int] = {}
@@ -106,4 +157,4 @@ def parse(text: str, source: str) -> Glossary:
         raise GlossaryError("\n".join(problems))
     if not entries:
         raise GlossaryError(f"{source}: the glossary defines no term; add lines like '*[MLOps]: One short sentence.'")
-    return Glossary(source, tuple(entries))
+    return Glossary(source, tuple(entries), language)
