@@ -97,11 +97,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     _fail(_build.site.link_problems(is_page))
     if translation:
         raise PluginError(f"A translated flow differs from its original:\n{tree.TreeError(translation)}")
+    # The kits in the build's language: an outcome's link reads "Hiring kit: <role>" with the
+    # role as the kit's translation names it; the page is the English file name, which the
+    # build resolves to the reader's language's twin.
+    kit_folder = Path(config.docs_dir) / KITS_DIR
+    language = languages.current(config)
     try:
-        found, _ = hiring_kit.load_kits(Path(config.docs_dir) / KITS_DIR, display_root=project_root(config))
+        found, _ = hiring_kit.load_kits(kit_folder if language.default else kit_folder / language.code,
+                                        display_root=project_root(config))
     except tree.TreeError as error:
         raise PluginError(f"Bad hiring kit:\n{error}") from None
-    _build.site.kits = {kit_id: tree.KitTarget(kit.role, hiring_kit.page_of(kit_id)) for kit_id, kit in found.items()}
+    _build.site.kits = {kit_id: tree.KitTarget(kit.role_in_text, hiring_kit.page_of(kit_id)) for kit_id, kit in found.items()}
     _fail(_build.site.kit_problems())
     return None
 

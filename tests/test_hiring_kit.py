@@ -195,7 +195,8 @@ def test_a_broken_kit_stops_the_build_with_file_line_and_key(project: Path) -> N
 def test_an_outcome_naming_a_missing_kit_stops_the_build(project: Path) -> None:
     flow = (DATA / "kit-flows" / "kitdemo.yml").read_text(encoding="utf-8")
     flows = project / "docs/decide/flows"
-    (flows / "kitdemo.yml").write_text(flow.replace("kit: mlops-engineer", "kit: mlops-enginer"), encoding="utf-8")
+    for path in (flows / "kitdemo.yml", flows / "fr" / "kitdemo.yml"):  # the French twin, so flow parity holds
+        path.write_text(flow.replace("kit: mlops-engineer", "kit: mlops-enginer"), encoding="utf-8")
     line = flow.splitlines().index("    kit: mlops-engineer") + 1
     assert_clean_failure(mkdocs_build(project / "site", config=project / "mkdocs.yml"),
                          f"docs/decide/flows/kitdemo.yml:{line} (node 'hire-mlops'): the outcome names the hiring kit "
@@ -218,14 +219,19 @@ def kit_flow_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site with the fixture flow (outcomes with kit, kit_note and kit_none) on a page in the nav."""
     project = tmp_path_factory.mktemp("kitflow") / "project"
     shutil.copytree(ROOT, project, ignore=SKIP)
+    # The same flow, page and nav title in French too (the build checks both languages' parity).
     shutil.copy(DATA / "kit-flows" / "kitdemo.yml", project / "docs/decide/flows/kitdemo.yml")
-    (project / "docs/decide/kitdemo.md").write_text(
-        "---\ndescription: A fixture page that shows a flow whose outcomes link to the hiring kits, for the tests.\n---\n\n"
-        "# Which kit fixture\n\n/// guide-flow | kitdemo\n///\n", encoding="utf-8")
+    shutil.copy(DATA / "kit-flows" / "kitdemo.yml", project / "docs/decide/flows/fr/kitdemo.yml")
+    page = ("---\ndescription: A fixture page that shows a flow whose outcomes link to the hiring kits, for the tests.\n"
+            "---\n\n# Which kit fixture\n\n/// guide-flow | kitdemo\n///\n")
+    for name in ("kitdemo.md", "kitdemo.fr.md"):
+        (project / "docs/decide" / name).write_text(page, encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         '      - "Which role do we need?": decide/hiring.md',
-        '      - "Which role do we need?": decide/hiring.md\n      - Kit fixture: decide/kitdemo.md'), encoding="utf-8")
+        '      - "Which role do we need?": decide/hiring.md\n      - Kit fixture: decide/kitdemo.md').replace(
+        "            Hiring: Embauche\n", "            Hiring: Embauche\n            Kit fixture: Trousse test\n"),
+        encoding="utf-8")
     result = mkdocs_build(project / "site", config=config)
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -240,6 +246,10 @@ def test_outcome_links_to_its_kit_without_javascript(kit_flow_site: Path) -> Non
     assert kit.select_one("[data-flow-kit-note]").get_text() == (
         "Weight the interviews toward release and rollback work <b>now</b>.")
     assert page.select_one('[data-node="take-stock"] [data-flow-kit-none]').get_text().startswith("No kit yet")
+    french = BeautifulSoup((kit_flow_site / "fr/decide/kitdemo.html").read_text(encoding="utf-8"), "html.parser")
+    link = french.select_one('[data-node="hire-mlops"] a[data-flow-kit-link]')
+    assert link["href"] == "../hiring-kits/mlops-engineer.html"  # fr/hiring-kits/: the French twin
+    assert link.get_text() == "Trousse d'embauche\u00a0: ingénieur ou ingénieure MLOps"
 
 
 def test_copied_summary_carries_the_kit_link(context, page, kit_flow_site: Path) -> None:
@@ -333,6 +343,39 @@ def test_download_holds_the_whole_kit(page, watch, base_url: str) -> None:
     page.wait_for_function("() => document.querySelector('[data-kit-status]').textContent"
                            " === 'Downloaded: ai-engineer-hiring-kit.md.'")
     assert watch.page_errors == []
+
+
+def test_french_kit_page_copies_and_downloads_in_french(context, page, watch, base_url: str) -> None:
+    """The French twin shows the French kit; its buttons, their messages and the copied and
+    downloaded text are in French (the downloaded file keeps the kit's id in its name)."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page.goto(base_url + "fr/" + page_url_path("hiring-kits/mlops-engineer.md"), wait_until="networkidle")
+    page.wait_for_selector("[data-kit-ready]", state="attached")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    section = page.locator('[data-kit-part="scorecard"]')
+    button, status = section.locator('[data-kit-copy="markdown"]'), section.locator("[data-kit-status]")
+    assert button.inner_text() == "Copier en Markdown"
+    assert button.get_attribute("aria-label") == "Copier en Markdown\u00a0: Grille d'évaluation et signaux d'alarme"
+    section.locator('[data-kit-copy="html"]').click()
+    page.wait_for_function("el => el.textContent.endsWith('en texte mis en forme.')", arg=status.element_handle())
+    assert section.locator('[data-kit-copy="html"]').inner_text() == "Copié"
+    assert status.inner_text() == "Copié\u00a0: Grille d'évaluation et signaux d'alarme, en texte mis en forme."
+    button.click()
+    page.wait_for_function("el => el.textContent.endsWith('en Markdown.')", arg=status.element_handle())
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("## Grille d'évaluation et signaux d'alarme\n")
+    assert "Note (1 à 4)\u00a0: ____ Preuves\u00a0: ____" in copied
+    with page.expect_download() as info:
+        page.locator("[data-kit-download]").click()
+    assert info.value.suggested_filename == "mlops-engineer-hiring-kit.md"
+    saved = Path(info.value.path()).read_text(encoding="utf-8")
+    assert saved.startswith("# Trousse d'embauche\u00a0: ingénieur ou ingénieure MLOps\n")
+    assert "## Liste de vérification pour l'affichage de postes au Canada" in saved
+    assert "**Ceci n'est pas un avis juridique.**" in saved and "Vérifié le 30 novembre 2026." in saved
+    assert "/fr/sources.html#qc-charter-french-language" in saved
+    page.wait_for_function("() => document.querySelector('[data-kit-status]').textContent"
+                           " === 'Téléchargé\u00a0: mlops-engineer-hiring-kit.md.'")
+    assert watch.page_errors == [] and watch.console_errors == []
 
 
 def test_without_javascript_the_kit_is_readable_and_buttons_hidden(browser, base_url: str) -> None:

@@ -213,3 +213,157 @@ def test_catalogue_file_is_a_plain_mapping(tmp_path: Path) -> None:
     bad.write_text(yaml.safe_dump(["a", "b"]), encoding="utf-8")
     with pytest.raises(ValueError, match="must be a mapping of English text"):
         interface_text.load_catalogue(bad)
+
+
+# ── Hiring kits: a flow outcome's kit, and the translated kits (hooks/hiring_kit/parity.py) ──
+
+import hiring_kit as kits  # noqa: E402
+
+KITS = ROOT / "docs" / "kits"
+
+
+def kit_outcome_problems(tmp_path: Path, old: str, new: str) -> list[str]:
+    """The kit fixture flow against its copy with `old` replaced by `new`."""
+    text = (DATA / "kit-flows" / "kitdemo.yml").read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / "fr" / "kitdemo.yml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    ours = tree.load_flow(DATA / "kit-flows" / "kitdemo.yml", "docs/decide/flows/kitdemo.yml")
+    return [str(p) for p in tree.structure_problems(ours, tree.load_flow(path, "docs/decide/flows/fr/kitdemo.yml"))]
+
+
+def test_an_outcome_keeps_its_kit_id_in_translation(tmp_path: Path) -> None:
+    assert kit_outcome_problems(tmp_path, "kit: mlops-engineer", "kit: mlops-engineer") == []
+    [problem] = kit_outcome_problems(tmp_path, "kit: mlops-engineer", "kit: ml-engineer")
+    assert problem.startswith("docs/decide/flows/fr/kitdemo.yml:")
+    assert "(node 'hire-mlops'): nodes[hire-mlops].kit: is 'ml-engineer', the original's is 'mlops-engineer'." in problem
+
+
+def test_an_outcome_keeps_its_kit_note_and_kit_none(tmp_path: Path) -> None:
+    text = (DATA / "kit-flows" / "kitdemo.yml").read_text(encoding="utf-8")
+    note = next(line for line in text.splitlines() if line.strip().startswith("kit_note:"))
+    problems = kit_outcome_problems(tmp_path, note + "\n", "")
+    assert any("nodes[hire-mlops].kit_note: is missing in the translation but there in the original." in p
+               for p in problems), problems
+    none = next(line for line in text.splitlines() if line.strip().startswith("kit_none:"))
+    problems = kit_outcome_problems(tmp_path, none, none.replace("kit_none:", "kit: ml-engineer\n    kit_note:"))
+    assert any("nodes[take-stock].kit: is 'ml-engineer', the original names no hiring kit." in p for p in problems)
+    assert any("nodes[take-stock].kit_none: is missing in the translation" in p for p in problems), problems
+
+
+def kit_copy(tmp_path: Path, name: str = "mlops-engineer.yml", old: str = "", new: str = "") -> Path:
+    """docs/kits copied to tmp_path/kits (English) and tmp_path/kits/fr (the French files), with
+    `old` replaced by `new` in the French `name`."""
+    folder = tmp_path / "kits"
+    (folder / "fr").mkdir(parents=True)
+    for path in KITS.glob("*.yml"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    for path in (KITS / "fr").glob("*.yml"):
+        (folder / "fr" / path.name).write_bytes(path.read_bytes())
+    if old:
+        target = folder / "fr" / name
+        text = target.read_text(encoding="utf-8")
+        assert old in text, old
+        target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+def kit_problems(folder: Path) -> list[str]:
+    return [str(p) for p in kits.translation_problems(folder, folder / "fr", display_root=folder.parent)]
+
+
+def line_in(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_the_shipped_french_kits_match_their_originals() -> None:
+    assert [str(p) for p in kits.translation_problems(KITS, KITS / "fr", display_root=ROOT)] == []
+    found, checklist = kits.load_kits(KITS / "fr", display_root=ROOT)
+    assert set(found) == set(kits.load_kits(KITS, display_root=ROOT)[0])
+    assert checklist.source == "docs/kits/fr/canada-posting-checklist.yml"
+    assert [j.name for j in checklist.jurisdictions] == [
+        "Colombie-Britannique", "Île-du-Prince-Édouard", "Ontario", "Québec"]
+
+
+def test_the_english_kits_leave_the_language_folder_to_its_own_load(tmp_path: Path) -> None:
+    folder = kit_copy(tmp_path)
+    found, checklist = kits.load_kits(folder, display_root=tmp_path)
+    assert all(not kit.source.startswith("kits/fr/") for kit in found.values())
+    assert checklist.source == "kits/canada-posting-checklist.yml"
+
+
+def test_a_missing_kit_key_names_file_line_and_key(tmp_path: Path) -> None:
+    folder = kit_copy(tmp_path)
+    french = folder / "fr" / "mlops-engineer.yml"
+    text = french.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("  nice_to_have:"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
+    french.write_text("\n".join(lines[:start] + lines[end:]) + "\n", encoding="utf-8")
+    [problem] = kit_problems(folder)
+    assert problem.startswith(f"kits/fr/mlops-engineer.yml:{line_in(french, 'job_description:')} "
+                              "(node 'job_description'): job_description.nice_to_have: is missing in the "
+                              "translation but there in the original (line "), problem
+
+
+def test_an_extra_key_and_a_shorter_list_are_named(tmp_path: Path) -> None:
+    folder = kit_copy(tmp_path, old="\nred_flags:\n", new="\nextra: oops\nred_flags:\n")
+    problems = kit_problems(folder)
+    french = folder / "fr" / "mlops-engineer.yml"
+    assert problems == [f"kits/fr/mlops-engineer.yml:{line_in(french, 'extra: oops')} (node 'extra'): extra: is there in the "
+                        "translation but not in the original kits/mlops-engineer.yml. Fix: remove it, or add "
+                        "it to the original first."]
+    text = french.read_text(encoding="utf-8")
+    anchors = text.index("      anchors:")
+    first = text.index("        - ", anchors)
+    second = text.index("        - ", first + 1)
+    french.write_text(text[:first] + text[second:], encoding="utf-8")
+    assert any("scorecard.competencies[1].anchors: has 3 items, the original 4" in p for p in kit_problems(folder))
+
+
+def test_ids_dates_and_source_ids_stay_the_same(tmp_path: Path) -> None:
+    name = "canada-posting-checklist.yml"
+    folder = kit_copy(tmp_path, name, 'since: "2023-11-01"', 'since: "2023-11-02"')
+    french = folder / "fr" / name
+    [problem] = kit_problems(folder)
+    assert problem == (f"kits/fr/{name}:{line_in(french, '2023-11-02')} (node 'jurisdictions'): "
+                       "jurisdictions[1].rules[1].since: is '2023-11-02', the original's is '2023-11-01'. "
+                       "Fix: set 'since: 2023-11-01': ids, dates and source ids stay the same in every language.")
+    folder = kit_copy(tmp_path / "b", name, "source: bc-job-posting-guidance", "source: bc-pay-transparency-act")
+    assert any("jurisdictions[1].rules[2].source: is 'bc-pay-transparency-act'" in p for p in kit_problems(folder))
+    folder = kit_copy(tmp_path / "c", name, 'checked: "2026-11-30"', 'checked: "2026-12-01"')
+    assert any("checked: is '2026-12-01'" in p for p in kit_problems(folder))
+    folder = kit_copy(tmp_path / "d", old="id: mlops-engineer", new="id: ml-engineer")
+    assert any("(node 'id'): id: is 'ml-engineer', the original's is 'mlops-engineer'." in p for p in kit_problems(folder))
+
+
+def test_a_missing_basis_is_named(tmp_path: Path) -> None:
+    name = "canada-posting-checklist.yml"
+    folder = kit_copy(tmp_path, name)
+    french = folder / "fr" / name
+    text = french.read_text(encoding="utf-8")
+    start = text.index("        basis:")
+    end = text.index("      - text:", start)
+    french.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert any("jurisdictions[1].rules[2].basis: is missing in the translation" in p for p in kit_problems(folder))
+
+
+def test_a_kit_without_translation_or_original_is_named(tmp_path: Path) -> None:
+    folder = kit_copy(tmp_path)
+    (folder / "fr" / "ai-engineer.yml").rename(folder / "fr" / "data-engineer.yml")
+    assert kit_problems(folder) == [
+        "kits/fr/ai-engineer.yml:1: kits/ai-engineer.yml has no translation here. Fix: copy the original here and "
+        "translate its text, keeping its keys, ids, dates and the length of every list.",
+        "kits/fr/data-engineer.yml:1: there is no original kits/data-engineer.yml to translate. Fix: remove the file "
+        "or add the original."]
+
+
+def test_french_dates_and_the_role_after_a_colon() -> None:
+    assert kits.model.long_date("2023-11-01", "fr") == "1er novembre 2023"
+    assert kits.model.long_date("2023-05-11", "fr") == "11 mai 2023"
+    assert kits.model.long_date("2023-05-11") == "11 May 2023"
+    found, _ = kits.load_kits(KITS / "fr", display_root=ROOT)
+    assert found["ml-engineer"].role_in_text == "ingénieur ou ingénieure ML"
+    english, _ = kits.load_kits(KITS, display_root=ROOT)
+    assert [english[k].role_in_text for k in ("ml-engineer", "ai-engineer")] == ["ML engineer", "AI engineer (LLM applications)"]

@@ -4,7 +4,8 @@ A translated flow (docs/decide/flows/fr/hiring.yml beside the English hiring.yml
 have the same node ids in the same order, the same kinds and start, each question's
 answers in the same order leading to the same nodes, the same optional fields present
 (hint, note, assumes, check) and lists of the same length (check, look_for, watch_out,
-next_steps, links, each link to the same page). Then a result link such as
+next_steps, links, each link to the same page), and each outcome names the same hiring kit
+(`kit`) with its `kit_note`, or has `kit_none`, in both. Then a result link such as
 `#hiring/2.5.3` means the same route in both languages, and a page of either edition can
 hand its state to the other. Only the text may differ. Every problem names the
 translated file, the line and the key (`nodes[stage].options[2].note`) to fix.
@@ -21,6 +22,8 @@ from .model import Flow, Outcome, Question
 _QUESTION_OPTIONAL = ("hint",)
 _OPTION_OPTIONAL = ("note", "assumes")
 _OUTCOME_LISTS = ("check", "look_for", "watch_out", "next_steps")
+# Optional text of an outcome about its hiring kit.
+_OUTCOME_OPTIONAL = ("kit_note", "kit_none")
 
 
 def structure_problems(original: Flow, translated: Flow) -> list[TreeProblem]:
@@ -98,6 +101,20 @@ def _question_problems(ours: Question, theirs: Question, file: str, key: str) ->
 
 def _outcome_problems(ours: Outcome, theirs: Outcome, file: str, key: str) -> list[TreeProblem]:
     problems: list[TreeProblem] = []
+    if ours.kit != theirs.kit:
+        line = theirs.kit_line or theirs.line
+        if ours.kit is None:
+            problems.append(TreeProblem(file, line, ours.id, f"{key}.kit: is '{theirs.kit}', the original names no "
+                                        "hiring kit.", "remove 'kit:' (and 'kit_note:'), as in the original."))
+        else:
+            shown = f"'{theirs.kit}'" if theirs.kit else "missing"
+            problems.append(TreeProblem(file, line, ours.id, f"{key}.kit: is {shown}, the original's is "
+                                        f"'{ours.kit}'.", f"set 'kit: {ours.kit}': a kit keeps its id in every "
+                                        "language (the build shows the kit's translation)."))
+    for name in _OUTCOME_OPTIONAL:
+        if message := _presence(f"{key}.{name}", getattr(ours, name), getattr(theirs, name)):
+            problems.append(TreeProblem(file, theirs.kit_line or theirs.line, ours.id, message,
+                                        "translate the field, or remove it from both languages."))
     for name in _OUTCOME_LISTS:
         a, b = getattr(ours, name), getattr(theirs, name)
         if len(a) != len(b):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +41,8 @@ class KitSite:
     env: jinja2.Environment
     sources_url: str = SOURCES_PAGE  # the sources page's absolute address, for copied text
     template: str = TEMPLATE
+    language: str = "en"  # the build's language: the dates; the interface text is env's gettext
+    kit_page: Callable[[str], str] = page_of  # the page (relative to docs/) that must show a kit, in this language
     page: PageContext = field(default_factory=lambda: PageContext("page", lambda path: path))
     problems: list[TreeProblem] = field(default_factory=list)
     shown_on: dict[str, list[str]] = field(default_factory=dict)  # kit id -> pages showing it
@@ -51,12 +53,13 @@ class KitSite:
         self.texts = text_envs(self.env)
 
     def placement_problems(self) -> list[TreeProblem]:
-        """Every kit is shown on its own page, hiring-kits/<id>.md (flow outcomes link there)."""
-        return [TreeProblem(kit.source, 1, "id", f"the page {page_of(kit_id)} does not show the kit '{kit_id}'.",
-                            f"make {page_of(kit_id)} a page in the nav holding '/// {BLOCK_NAME} | {kit_id}' "
+        """Every kit is shown on its own page, hiring-kits/<id>.md (hiring-kits/<id>.fr.md in
+        French; flow outcomes link there)."""
+        return [TreeProblem(kit.source, 1, "id", f"the page {self.kit_page(kit_id)} does not show the kit '{kit_id}'.",
+                            f"make {self.kit_page(kit_id)} a page in the nav holding '/// {BLOCK_NAME} | {kit_id}' "
                             "and a closing '///'.")
                 for kit_id, kit in sorted(self.kits.items())
-                if page_of(kit_id) not in [p.rsplit("docs/", 1)[-1] for p in self.shown_on.get(kit_id, [])]]
+                if self.kit_page(kit_id) not in [p.rsplit("docs/", 1)[-1] for p in self.shown_on.get(kit_id, [])]]
 
     def source_problems(self, anchors: set[str]) -> list[TreeProblem]:
         """Every source the checklist cites must be an anchor on the sources page."""
@@ -79,7 +82,7 @@ class HiringKitBlock(EmbedBlock):
         site.shown_on.setdefault(name, []).append(site.page.name)
         return render_kit(site.env, site.texts, site.kits[name], site.checklist,
                           urls={"sources": site.page.url_for(SOURCES_PAGE)}, sources_url=site.sources_url,
-                          assets=self.assets(site, ASSETS), template=site.template)
+                          assets=self.assets(site, ASSETS), template=site.template, language=site.language)
 
     def problem(self, site: KitSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
         known = ", ".join(sorted(site.kits)) or "(none yet)"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from decision_tree.errors import TreeError, TreeProblem
+from decision_tree.load import TRANSLATION_FOLDER
 from decision_tree.schema import schema_problems, type_name
 from decision_tree.source import decode, read_yaml
 
@@ -102,6 +103,13 @@ def _parse_kit(raw: bytes, file: str, expected: str, schema: bytes) -> Kit:
     return dataclasses.replace(_make(Kit, data), source=file)
 
 
+@functools.lru_cache(maxsize=32)
+def raw_data(raw: bytes, file: str) -> Any:
+    """A kit or checklist file as YAML data with lines (Map and Seq with `.lines`), cached by its
+    bytes: the translation check compares two files key by key and needs every key's line."""
+    return read_yaml(decode(raw, file), file)
+
+
 def load_checklist(path: Path, display: str | None = None) -> Checklist:
     """Read and check the posting checklist: real dates, and every cited source listed once."""
     file = display or str(path)
@@ -147,7 +155,8 @@ def _parse_checklist(raw: bytes, file: str, schema: bytes) -> Checklist:
 def load_kits(folder: Path, display_root: Path | None = None) -> tuple[dict[str, Kit], Checklist]:
     """Every kit in the folder and the checklist beside them; one TreeError with every file's problems.
 
-    Any other file there (a kit saved as .yaml, say) is refused rather than ignored."""
+    Any other file there (a kit saved as .yaml, say) is refused rather than ignored, except a
+    subfolder named like a language code (`fr`: the French kits, read by their own call)."""
     kits: dict[str, Kit] = {}
     checklist: Checklist | None = None
     problems: list[TreeProblem] = []
@@ -161,7 +170,7 @@ def load_kits(folder: Path, display_root: Path | None = None) -> tuple[dict[str,
         problems.append(TreeProblem(shown(folder / CHECKLIST_FILE), 1, "", "the posting checklist is missing.",
                                     "restore the file from version control: every kit shows it."))
     for path in paths:
-        if path.name.startswith("."):
+        if path.name.startswith(".") or (TRANSLATION_FOLDER.match(path.name) and path.is_dir()):
             continue
         try:
             if path.name == CHECKLIST_FILE:

@@ -99,14 +99,34 @@ class Kit:
     source: str = ""  # the file, as named in messages
 
     @property
+    def role_in_text(self) -> str:
+        """The role as it reads after "Hiring kit: ": a capital that only starts the phrase is
+        lowered ("Ingénieur ou ingénieure ML" -> "ingénieur ou ingénieure ML"; French puts no
+        capital after a colon), an acronym keeps its capitals ("ML engineer", "AI engineer")."""
+        first = self.role.split(" ", 1)[0]
+        if len(first) > 1 and first[0].isupper() and first[1:].islower():
+            return self.role[0].lower() + self.role[1:]
+        return self.role
+
+    @property
     def file_name(self) -> str:
         """The name of the downloaded Markdown file."""
         return f"{self.id}-hiring-kit.md"
 
 
-def long_date(iso: str) -> str:
-    """'2023-11-01' -> '1 November 2023'."""
+_MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+}
+
+
+def long_date(iso: str, language: str = "en") -> str:
+    """'2023-11-01' -> '1 November 2023' (en), '1er novembre 2023' (fr). Not the locale's:
+    the build's output must not depend on the machine it runs on."""
     day = dt.date.fromisoformat(iso)
+    if language in _MONTHS:
+        number = "1er" if day.day == 1 and language == "fr" else str(day.day)
+        return f"{number} {_MONTHS[language][day.month - 1]} {day.year}"
     return f"{day.day} {day:%B %Y}"
 
 

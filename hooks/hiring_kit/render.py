@@ -10,6 +10,7 @@ escapes '<', '>', '&' and quotes).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,11 +21,12 @@ from markupsafe import Markup
 
 from decision_tree import template_cache
 
-from .model import Checklist, Kit
+from .model import Checklist, Kit, long_date
 
 TEMPLATE = "partials/hiring-kit.html"
 TEXT_TEMPLATE = "partials/hiring-kit.md"
-# The parts of a kit, in order: (key, heading). Each has its own copy buttons.
+# The parts of a kit, in order: (key, heading). Each has its own copy buttons. The headings
+# printed are the templates' (through gettext, in the page's language); these name the parts here.
 PARTS = (
     ("job-description", "Job description starter"),
     ("interview-loop", "Interview loop"),
@@ -63,28 +65,39 @@ def text_envs(env: jinja2.Environment) -> TextEnvs:
                                 bytecode_cache=template_cache("kit-text")))
 
 
+def _plain(value: Any) -> str:
+    return str(value)
+
+
 def part_text(envs: TextEnvs, kit: Kit, checklist: Checklist, part: str, *, markdown: bool,
-              sources_url: str) -> str:
-    """One part ('header' or a key of PARTS) as Markdown or plain text, without trailing blank lines."""
+              sources_url: str, language: str = "en") -> str:
+    """One part ('header' or a key of PARTS) as Markdown or plain text, without trailing blank
+    lines. Its interface text is in the language of the environment's gettext; `language`
+    writes the dates."""
     text = envs.env.get_template(TEXT_TEMPLATE).render(kit=kit, checklist=checklist, part=part, md=markdown,
-                                                  sources_url=sources_url, parts=PARTS)
+                                                  sources_url=sources_url, parts=PARTS,
+                                                  esc=md_escape if markdown else _plain,
+                                                  long_date=functools.partial(long_date, language=language))
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
-def kit_markdown(envs: TextEnvs, kit: Kit, checklist: Checklist, *, sources_url: str) -> str:
-    """The whole kit as one Markdown file: what "Download kit (.md)" saves (flow.js joins the same pieces)."""
-    pieces = [part_text(envs, kit, checklist, key, markdown=True, sources_url=sources_url)
+def kit_markdown(envs: TextEnvs, kit: Kit, checklist: Checklist, *, sources_url: str, language: str = "en") -> str:
+    """The whole kit as one Markdown file: what "Download kit (.md)" saves (kit.js joins the same pieces)."""
+    pieces = [part_text(envs, kit, checklist, key, markdown=True, sources_url=sources_url, language=language)
               for key in ("header", *(k for k, _ in PARTS))]
     return "\n\n".join(pieces) + "\n"
 
 
 def render_kit(env: jinja2.Environment, envs: TextEnvs, kit: Kit, checklist: Checklist, *, urls: Mapping[str, str],
-               sources_url: str, assets: Mapping[str, str] | None, template: str = TEMPLATE) -> str:
+               sources_url: str, assets: Mapping[str, str] | None, template: str = TEMPLATE,
+               language: str = "en") -> str:
     """The kit's HTML: every part readable without JavaScript, and every part's Markdown and
     plain text as JSON for kit.js. `urls['sources']` is the sources page from this page;
-    `sources_url` its absolute address for copied text."""
+    `sources_url` its absolute address for copied text; `language` writes the dates (the
+    interface text is the environment's gettext)."""
     keys = ("header", *(k for k, _ in PARTS))
-    texts = {kind: {key: part_text(envs, kit, checklist, key, markdown=kind == "markdown", sources_url=sources_url)
+    texts = {kind: {key: part_text(envs, kit, checklist, key, markdown=kind == "markdown", sources_url=sources_url,
+                                   language=language)
                     for key in keys} for kind in ("markdown", "text")}
     return env.get_template(template).render(kit=kit, checklist=checklist, parts=PARTS, texts=texts, urls=urls,
-                                             assets=assets)
+                                             assets=assets, long_date=functools.partial(long_date, language=language))

@@ -2,13 +2,23 @@
    pastes cleanly into Google Docs, Word or an applicant-tracking system) or as Markdown,
    and download the whole kit as one .md file (a Blob link: works from file:// too).
    The page carries each part's Markdown and plain text, rendered at build time, as JSON
-   (script[data-kit-data]). Without JavaScript the buttons stay hidden.
+   (script[data-kit-data]). Every message it prints comes from the page, in the page's
+   language: data-kit-text on the kit (JSON, {name} placeholders), as flow.js's
+   data-flow-text. Without JavaScript the buttons stay hidden.
    No framework, no inline script. Works with Material's instant navigation (document$). */
 (function () {
   "use strict";
   if (window.guideKit) { window.guideKit.mountAll(); return; }
 
   function $$(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
+
+  /* A message of the kit's data-kit-text with its {placeholders} filled in. */
+  function message(root, key, values) {
+    var text = JSON.parse(root.getAttribute("data-kit-text") || "{}")[key] || key;
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
 
   /* The whole kit as Markdown: the heading and intro, then every part (as the Python side's
      kit_markdown() joins them). */
@@ -77,12 +87,12 @@
       ? { "text/html": partHtml(part), "text/plain": data.text[key] }
       : { "text/plain": data.markdown[key] };
     copy(items, function () {
-      button.textContent = "Copied";
-      button.setAttribute("aria-label", "Copied: " + name);
+      button.textContent = message(root, "copied");
+      button.setAttribute("aria-label", message(root, "copied_label", { name: name }));
       window.setTimeout(function () { button.textContent = label; button.setAttribute("aria-label", spoken); }, 2000);
-      say(status, "Copied: " + name + (html ? ", as formatted text." : ", as Markdown."));
+      say(status, message(root, html ? "copied_html" : "copied_markdown", { name: name }));
     }, function () {
-      say(status, "Copying did not work here: select the text and copy it by hand.");
+      say(status, message(root, "copy_failed"));
     });
   }
 
@@ -92,7 +102,7 @@
     var url = URL.createObjectURL(new Blob([kitMarkdown(root, data)], { type: "text/markdown;charset=utf-8" }));
     link.href = url;
     link.addEventListener("click", function () {
-      say(root.querySelector("[data-kit-status]"), "Downloaded: " + link.getAttribute("download") + ".");
+      say(root.querySelector("[data-kit-status]"), message(root, "downloaded", { file: link.getAttribute("download") }));
     });
     $$(root, "[data-kit-tools]").forEach(function (el) { el.hidden = false; });
     root.addEventListener("click", function (event) { onClick(root, data, event); });
