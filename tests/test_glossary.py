@@ -18,7 +18,7 @@ from support import ROOT, page_url_path, twin
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import glossary  # noqa: E402
-from test_pdf import PdfBuild, paper_text, pdf_build  # noqa: E402,F401 (the session fixture)
+from test_pdf import PdfBuild, paper_text, pdf_build, pdf_export  # noqa: E402,F401 (the session fixtures)
 
 GLOSSARY_FILE = ROOT / "includes" / "glossary.md"
 TERMS = glossary.parse(GLOSSARY_FILE.read_text(encoding="utf-8"), "includes/glossary.md")
@@ -268,14 +268,23 @@ def test_french_glossary_page_lists_every_french_term_once_in_order(site_dir: Pa
     assert [dt["id"] for dt in listing.find_all("dt")] == [e.anchor for e in FR_TERMS.sorted_entries()]
 
 
+# Text the PDF test looks for, per language: the Glossary page's first words, the home page's title.
+PDF_PAGES = {"en": ("Every term below is explained wherever it appears", "a guide for hiring teams and engineers"),
+             "fr": ("Chaque terme ci-dessous est expliqué partout où il apparaît",
+                    "un guide pour les équipes d'embauche et les ingénieurs")}
+
+
 def test_pdf_prints_each_definition_after_its_first_use_and_lists_them_all(pdf_build: PdfBuild) -> None:
+    """Each PDF in its own language: the French PDF explains its terms with the French glossary."""
+    terms, titles = (TERMS, TITLES) if pdf_build.language == "en" else (FR_TERMS, FR_TITLES)
+    glossary_intro, home_title = PDF_PAGES[pdf_build.language]
     text = paper_text(" ".join(pdf_build.pages_text))
-    ml = TITLES["ML"]
+    ml = titles["ML"]
     assert paper_text(f"ML ({ml})") in text, "the first ML on a page is not followed by its definition"
-    glossary_page = pdf_build.page_of("Every term below is explained wherever it appears")
+    glossary_page = pdf_build.page_of(glossary_intro)
     listing = paper_text(" ".join(pdf_build.pages_text[glossary_page - 1:glossary_page + 3]))
-    for entry in TERMS.entries:
+    for entry in terms.entries:
         assert paper_text(entry.definition) in listing, entry.term
     # First use only: the home page does not repeat the definition of ML.
-    home = paper_text(pdf_build.pages_text[pdf_build.page_of("a guide for hiring teams and engineers") - 1])
+    home = paper_text(pdf_build.pages_text[pdf_build.page_of(home_title) - 1])
     assert home.count(paper_text(ml)) == 1
