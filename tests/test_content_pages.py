@@ -62,8 +62,9 @@ def text_of(element: Tag) -> str:
 
 def heading_text(heading: Tag) -> str:
     """A heading's text without its permalink mark."""
-    return " ".join(t for t in heading.find_all(string=True)
-                    if not (t.parent and "headerlink" in t.parent.get("class", []))).strip()
+    text = "".join(t for t in heading.find_all(string=True)
+                   if not (t.parent and "headerlink" in t.parent.get("class", [])))
+    return " ".join(text.split())  # a glossary term is an <abbr> inside the heading: join, then collapse
 
 
 def faq_items(site_dir: Path) -> list[Tag]:

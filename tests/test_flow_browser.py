@@ -543,6 +543,8 @@ def test_copy_link_and_copy_summary(context, page, watch, base_url: str) -> None
                 "", "Why:", squash(outcome.reasoning)]
     for heading, items in lists:
         expected += ["", f"{heading}:", *(f"- {squash(item)}" for item in items)]
+    expected += ["", "Hiring kit:", f"Hiring kit: ML engineer: {base_url}hiring-kits/ml-engineer.html",
+                 outcome.kit_note]
     expected += ["", f"Link: {link}"]
     assert page.evaluate("navigator.clipboard.readText()") == "\n".join(expected)
     page.locator('[data-flow-action="copy-markdown"]').click()
