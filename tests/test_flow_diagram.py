@@ -307,8 +307,9 @@ def test_box_text_is_wrapped_to_the_box(text: str) -> None:
 
 def test_figure_marks_boxes_and_arrows_and_says_the_same_with_and_without_javascript() -> None:
     flow = tree.load_flow(ROOT / "docs" / "decide" / "flows" / "hiring.yml")
-    html = tree.render_flow(ENV, flow, urls={link.page: "x.html" for o in flow.outcomes for link in o.links},
-                            assets=None)
+    kits = {o.kit: tree.KitTarget(o.kit, f"hiring-kits/{o.kit}.md") for o in flow.outcomes if o.kit}
+    urls = {link.page: "x.html" for o in flow.outcomes for link in o.links} | {k.page: "k.html" for k in kits.values()}
+    html = tree.render_flow(ENV, flow, urls=urls, assets=None, kits=kits)
     figure = BeautifulSoup(html, "html.parser").select_one("figure.guide-flow-diagram")
     assert {g["data-diagram-node"] for g in figure.select("g[data-diagram-node]")} == set(flow.nodes)
     lines = {p["data-diagram-edge"] for p in figure.select(".guide-flow-diagram__edges path[data-diagram-edge]")}
