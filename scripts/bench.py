@@ -54,6 +54,10 @@ FLOW_BYTES_GROWTH_MAX = 1.2      # the flow page's bytes per node at 10,000 with
 # it. Raw sizes are shown too; Material's own JS, CSS and search index alone come to
 # about 410 KB raw.
 PAGE_MAX_BYTES = 400 * 1024
+# A flow page with everything it loads (issue 10: a richer tree must not make it heavy; it was
+# 121 KB before the 2026 trees). The French page gets its own, higher figure: its text runs
+# about 20 % longer and it loads lunr's French stemmer (4 KB); issue 12 set no weight budget.
+FLOW_PAGE_MAX_BYTES = {"en": 150 * 1024, "fr": 175 * 1024}
 FLOW_ASSETS_MAX_GZ = 8 * 1024    # the flow's own JS + CSS, gzipped
 PDF_MAX_S = 30.0
 # The French edition too: its home and its hiring flow (fr/index.html, fr/decide/hiring.html).
@@ -332,8 +336,11 @@ def bench_page_weight(site: Path, base_url: str) -> list[Row]:
         name = page.relative_to(site).as_posix()
         page_files[name] = files
         raw, packed = sum(sizes[f][0] for f in files), sum(sizes[f][1] for f in files)
+        budget = PAGE_MAX_BYTES
+        if name.removeprefix("fr/") in {page_url_path(s) for s in FLOW_PAGES if ".fr." not in s}:
+            budget = FLOW_PAGE_MAX_BYTES["fr" if name.startswith("fr/") else "en"]
         rows.append(Row(f"Page weight: {name} ({len(files)} files)", f"{kib(packed)} gzipped ({kib(raw)} raw)",
-                        f"<= {kib(PAGE_MAX_BYTES)} gzipped", packed <= PAGE_MAX_BYTES))
+                        f"<= {kib(budget)} gzipped", packed <= budget))
     # The flow's own assets: what the flow pages load and the home page does not.
     flow_only = set.union(*(page_files[page_url_path(s)] for s in FLOW_PAGES)) - page_files["index.html"]
     flow_assets = sorted(f for f in flow_only if f.suffix in (".js", ".css"))

@@ -80,7 +80,9 @@ class GlossaryBlock(Block):
         for entry in glossary.sorted_entries():
             term = etree.SubElement(block, "dt", {"id": entry.anchor})
             term.text = AtomicString(entry.term)  # the term itself is not wrapped in its own <abbr>
-            etree.SubElement(block, "dd").text = entry.definition
+            # The definitions stay out of the search index (every page's tooltips carry them;
+            # the terms themselves are indexed, so a search for one still finds this page).
+            etree.SubElement(block, "dd", {"data-search-exclude": ""}).text = entry.definition
 
 
 class GlossaryExtension(BlocksExtension):
