@@ -249,18 +249,26 @@ def _sections(article: Tag) -> tuple[TocEntry, ...]:
         if h2.find_parent("figure") is not None:
             continue  # a diagram's title
         parts = h2.find_all(True, recursive=False)
-        if len(parts) >= 2:  # "<span>Outcome</span> <span>Hire ...</span>": label and title
-            kicker = parts[0].get_text(" ", strip=True)
-            title = " ".join(part.get_text(" ", strip=True) for part in parts[1:])
+        # A flow node's heading is "<span>Outcome</span> <span>Hire ...</span>": label and
+        # title. Any other heading's elements are inline words (a glossary <abbr>, <code>).
+        if node is not None and len(parts) >= 2:
+            kicker = _inline_text(parts[0])
+            title = " ".join(_inline_text(part) for part in parts[1:])
             entries.append(TocEntry(title=title, anchor=str(h2["id"]), kicker=kicker))
         else:
-            entries.append(TocEntry(title=h2.get_text(" ", strip=True), anchor=str(h2["id"])))
+            entries.append(TocEntry(title=_inline_text(h2), anchor=str(h2["id"])))
     return tuple(entries)
+
+
+def _inline_text(element: Tag) -> str:
+    """An element's text as it reads: inline elements add no space ("ML," not "ML ,"),
+    runs of white space become one space."""
+    return " ".join(element.get_text().split())
 
 
 def _heading(page: _ParsedPage) -> str:
     h1 = page.article.find("h1")
-    return h1.get_text(" ", strip=True) if h1 else page.source.title
+    return _inline_text(h1) if h1 else page.source.title
 
 
 def _drop_screen_only(article: Tag) -> None:

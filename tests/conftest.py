@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,19 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return out
+
+
+@pytest.fixture(scope="session")
+def pdf_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+    """A real strict export build (the command scripts/pdf.sh runs), once per session; shared
+    by the PDF tests of test_pdf.py and test_glossary.py. (site, seconds the build took)"""
+    site = tmp_path_factory.mktemp("pdf-site")
+    started = time.perf_counter()
+    result = mkdocs_build(site, env={"PDF_EXPORT": "1"})
+    seconds = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site, seconds
 
 
 @pytest.fixture(scope="session")

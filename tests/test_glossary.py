@@ -18,7 +18,7 @@ from support import ROOT, page_url_path, twin
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import glossary  # noqa: E402
-from test_pdf import PdfBuild, paper_text, pdf_build, pdf_export  # noqa: E402,F401 (the session fixtures)
+from test_pdf import PdfBuild, paper_text, pdf_build  # noqa: E402,F401 (pdf_build: the PDF fixture; its build is conftest's pdf_export)
 
 GLOSSARY_FILE = ROOT / "includes" / "glossary.md"
 TERMS = glossary.parse(GLOSSARY_FILE.read_text(encoding="utf-8"), "includes/glossary.md")

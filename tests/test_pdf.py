@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -46,13 +45,20 @@ def squash(text: str) -> str:
 def paper_text(text: str) -> str:
     """Text with no whitespace, and without what the print CSS adds after links
     (" (page 7)", " <https://...>"): wrapping on paper and the spaces that
-    get_text puts between inline elements then no longer matter. Table cells come
-    out whole with `pdftotext -raw`, which keeps the order the text was drawn in."""
+    get_text puts between inline elements then no longer matter. (Table cells come
+    out whole in `PdfBuild.drawn_text`, read with `pdftotext -raw`.)"""
     text = re.sub(r"\s*\(page\s\d+\)", "", text)
     text = re.sub(r"\s*<(?:https?|mailto):[^>]*>", "", text)
     # Also drop list bullets, and hyphens: pdftotext joins a line that ends in "-" to the next.
     # Case-insensitive: print CSS may set a label in capitals.
     return re.sub(r"[\s\u2022\u00ad-]+", "", text).casefold()
+
+
+def joined(text: str) -> str:
+    """Text with no whitespace and no hyphens (pdftotext joins a word broken after its hyphen,
+    "spécialisez-" + "vous", and drops the hyphen), but with its case and the " (page 7)"
+    the print CSS adds after a link: for comparing an answer and the page it names."""
+    return re.sub(r"[\s\u00ad-]+", "", text)
 
 
 @dataclass
@@ -94,22 +100,49 @@ class PdfBuild:
         return out.split("\f")[:-1]
 
     @cached_property
-    def text(self) -> str:
-        """The body text of every page, without the page margins (running title, the page's
-        nav title, "Page 3 of 40"), so a paragraph broken across pages reads whole: pdftotext
-        cropped to the area between the A4 page's 22 mm top and bottom margins (62 pt)."""
-        out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-x", "0", "-y", "56", "-W", "595", "-H", "730",
-                              str(self.pdf), "-"], capture_output=True, text=True, check=True).stdout
-        return squash(" ".join(out.split("\f")[:-1]))
+    def definitions(self) -> re.Pattern[str]:
+        """What the PDF adds after the first use of a glossary term on a page: " (its
+        definition)", the title of an <abbr> of this language's pages. Matched through
+        any line break pdftotext puts inside it."""
+        titles = {squash(str(abbr["title"])) for _, source in self.nav
+                  for abbr in self.article(source).select("abbr[title]")}
+        assert titles, "no glossary term on any page"
+
+        def spaced(title: str) -> str:
+            return r"[\s\u00ad]*".join("-?" if c == "-" else re.escape(c) for c in re.sub(r"\s+", "", title))
+        return re.compile(r"\s*\((?:" + "|".join(spaced(t) for t in sorted(titles, key=len, reverse=True)) + r")\)")
+
+    def without_definitions(self, text: str) -> str:
+        """The text as the pages' HTML has it: with no glossary definition in brackets after
+        a term (intended on paper; test_glossary.py checks them)."""
+        return squash(self.definitions.sub("", text))
+
+    def _body(self, *options: str, first_page: int = 1) -> str:
+        """pdftotext of the body of every page from first_page on, cropped to the area between
+        the A4 page's 22 mm top and bottom margins (62 pt): no running title, page title or
+        "Page 3 of 40", so a paragraph broken across pages reads whole. Without the glossary's
+        definitions."""
+        out = subprocess.run(["pdftotext", *options, "-f", str(first_page), "-enc", "UTF-8", "-x", "0", "-y", "56",
+                              "-W", "595", "-H", "730", str(self.pdf), "-"],
+                             capture_output=True, text=True, check=True).stdout
+        return self.without_definitions(" ".join(out.split("\f")[:-1]))
 
     @cached_property
-    def body_text(self) -> str:
-        """The text without the running footer and header between two pages (page number,
-        site name, page title), so a paragraph that runs over a page break reads as one."""
-        joined = "\f".join(self.pages_text)
-        joined = re.sub(r"\s*Page \d+ of \d+\s*\f\s*ML engineer or MLOps engineer\?[ \t]*\n\s*[^\n]*\n", " ",
-                        joined)
-        return squash(joined.replace("\f", " "))
+    def text(self) -> str:
+        """The body text in reading order (see _body), cover and contents included."""
+        return self._body()
+
+    @cached_property
+    def pages_body_text(self) -> str:
+        """The text of the site's pages only: from the first page after the contents."""
+        return self._body(first_page=self.body_start)
+
+    @cached_property
+    def drawn_text(self) -> str:
+        """The body text in the order it was drawn (`pdftotext -raw`): a table cell comes out
+        whole, where reading order interleaves the lines of cells side by side (a long cell,
+        with a definition in it). Lists' numbers and bullets come apart from their items."""
+        return self._body("-raw")
 
     @cached_property
     def reader(self) -> PdfReader:
@@ -128,9 +161,21 @@ class PdfBuild:
 
     @cached_property
     def contents(self) -> list[tuple[str, int]]:
-        """The table of contents, in order: (entry, page number)."""
-        return [(squash(m.group(1)), int(m.group(2)))
-                for m in re.finditer(r"^(.+?)\s*\.{3,}\s*(\d+)$", "\n".join(self.contents_pages), flags=re.M)]
+        """The table of contents, in order: (entry, page number). A long entry wraps: the
+        lines right before its dot leaders (no blank line between) are part of it, unless
+        one is the heading "Contents" (a nav section's label stands apart, a blank line under it)."""
+        entries: list[tuple[str, int]] = []
+        lines: list[str] = []
+        for line in "\n".join(self.contents_pages).splitlines():
+            numbered = re.fullmatch(r"(.*?)\s*\.{3,}\s*(\d+)", line.strip())
+            if numbered:
+                entries.append((squash(" ".join([*lines, numbered.group(1)])), int(numbered.group(2))))
+                lines = []
+            elif line.strip() and line.strip() != self.t("Contents"):
+                lines.append(line.strip())
+            else:
+                lines = []
+        return entries
 
     @cached_property
     def body_start(self) -> int:
@@ -152,21 +197,11 @@ class PdfBuild:
         raise AssertionError(f"{needle!r} is on no page of the PDF")
 
 
-@pytest.fixture(scope="session")
-def pdf_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
-    """A real strict export build (the command scripts/pdf.sh runs), once per session."""
-    site = tmp_path_factory.mktemp("pdf-site")
-    started = time.perf_counter()
-    result = mkdocs_build(site, env={"PDF_EXPORT": "1"})
-    seconds = time.perf_counter() - started
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site, seconds
-
-
 @pytest.fixture(scope="session", params=["en", "fr"])
 def pdf_build(request: pytest.FixtureRequest, pdf_export: tuple[Path, float]) -> PdfBuild:
-    """The PDF of one language: the one its home page's Download PDF link points at."""
+    """The PDF of one language: the one its home page's Download PDF link points at.
+    (pdf_export, the one export build of the session, is in conftest.py: test_glossary.py
+    reads the same PDFs.)"""
     site, seconds = pdf_export
     home = site / page_url_path("index.md" if request.param == "en" else twin("index.md", request.param))
     link = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser").select_one("a.guide-pdf-link")
@@ -227,15 +262,18 @@ def test_contents_list_every_nav_page_and_its_sections_with_their_pages(pdf_buil
                 continue
             expected.append((visible_text(h2), pdf_build.page_of_id(source, h2["id"])))
     # A flow outcome is listed as "Outcome: title" (its heading's label, a colon, its title).
-    # (French sets a no-break space before the colon.)
-    listed = [(squash(title.replace(":", "")), page) for title, page in pdf_build.contents]
-    assert listed == [(squash(title.replace(":", "")), page) for title, page in expected]
+    # Compared without white space: French sets a no-break space before the colon, and
+    # get_text puts a space around a glossary term's <abbr> ("production ?", "ML ,").
+    def entry(title: str) -> str:
+        return re.sub(r"\s+", "", title.replace(":", ""))
+    listed = [(entry(title), page) for title, page in pdf_build.contents]
+    assert listed == [(entry(title), page) for title, page in expected]
 
 
 def test_pages_come_in_nav_order(pdf_build: PdfBuild) -> None:
     """The contents test checks each page starts where the contents say."""
     listed = dict(pdf_build.contents[::-1])  # first entry wins: a page comes before its sections
-    starts = [listed[title] for title, _ in pdf_build.nav]
+    starts = [listed[squash(title)] for title, _ in pdf_build.nav]  # (squash: a French no-break space)
     assert starts == sorted(set(starts)), list(zip([t for t, _ in pdf_build.nav], starts))
 
 
@@ -329,8 +367,13 @@ def test_no_screen_only_controls(pdf_build: PdfBuild) -> None:
     chrome |= {squash(c.get_text(" ")) for c in page.select("a.md-skip, button.md-top")}
     chrome.discard("")
     assert controls and len(chrome) >= 4, chrome
+
+    def count(phrase: str, text: str) -> int:
+        """Uses of phrase as words: "Search" in "research" is no search box. The contents,
+        which repeat the pages' headings, are left out."""
+        return len(re.findall(rf"(?<!\w){re.escape(squash(phrase).casefold())}(?!\w)", squash(text).casefold()))
     for text in controls | chrome:
-        assert paper_text(pdf_build.text).count(paper_text(text)) <= paper_text(prose).count(paper_text(text)), \
+        assert count(text, pdf_build.pages_body_text) <= count(text, prose), \
             f"screen-only control {text!r} is in the PDF"
 
 
@@ -338,7 +381,7 @@ def test_no_screen_only_controls(pdf_build: PdfBuild) -> None:
 
 @pytest.mark.parametrize("source", [s for _, s in NAV])
 def test_every_paragraph_of_every_page_is_in_the_pdf(pdf_build: PdfBuild, source: str) -> None:
-    text = paper_text(pdf_build.body_text)
+    text, cells = paper_text(pdf_build.text), paper_text(pdf_build.drawn_text)
     article = pdf_build.article(source)
     for block in article.select("p, li, dt, dd, th, td, summary, h1, h2, h3, h4"):
         if block.find_parent(attrs={"hidden": True}) or block.select_one("p, li, ul, ol, dl, table"):
@@ -347,7 +390,8 @@ def test_every_paragraph_of_every_page_is_in_the_pdf(pdf_build: PdfBuild, source
             continue
         expected = visible_text(block)
         if expected:
-            assert paper_text(expected) in text, f"{source}: {expected[:90]!r} is not in the PDF"
+            assert paper_text(expected) in (cells if block.name in ("th", "td") else text), \
+                f"{source}: {expected[:90]!r} is not in the PDF"
 
 
 def test_every_faq_question_and_answer(pdf_build: PdfBuild) -> None:
@@ -368,7 +412,7 @@ def test_every_faq_question_and_answer(pdf_build: PdfBuild) -> None:
 def test_every_table_row(pdf_build: PdfBuild, source: str) -> None:
     rows = pdf_build.article(source).select("table tbody tr")
     assert rows, f"{source} has no table"
-    text = paper_text(pdf_build.text)
+    text = paper_text(pdf_build.drawn_text)
     for row in rows:
         cells = [visible_text(cell) for cell in row.find_all(["th", "td"])]
         assert paper_text(cells[0]) in text, f"{source}: row {cells[0]!r} is missing"
@@ -410,7 +454,7 @@ def test_every_answer_gives_the_page_of_where_it_leads(pdf_build: PdfBuild, sour
         target = article.select_one(f'[data-node="{option["data-next"]}"]')
         target_page = pdf_build.page_of_id(source, target["id"])
         expected = f"{visible_text(option)} (page {target_page})"
-        assert re.sub(r"\s+", "", expected) in re.sub(r"\s+", "", pdf_build.text), \
+        assert joined(expected) in joined(pdf_build.text), \
             f"{source}: {expected!r} is not in the PDF"
 
 
@@ -425,8 +469,7 @@ def test_following_a_flow_on_paper_reaches_an_outcome(pdf_build: PdfBuild, sourc
         assert node["data-node"] not in seen, "the flow loops"
         seen.add(node["data-node"])
         option = node.select_one("a[data-next]")
-        match = re.search(re.escape(re.sub(r"\s+", "", visible_text(option))) + r"\(page(\d+)\)",
-                          re.sub(r"\s+", "", pdf_build.text))
+        match = re.search(re.escape(joined(visible_text(option))) + r"\(page(\d+)\)", joined(pdf_build.text))
         assert match, visible_text(option)
         node = flow.select_one(f'[data-node="{option["data-next"]}"]')
         assert int(match.group(1)) == pdf_build.page_of_id(source, node["id"])
@@ -554,6 +597,18 @@ def test_flow_answers_name_their_target_when_the_page_does_not() -> None:
     option = BeautifulSoup(page.body, "html.parser").select_one("a[data-next]")
     assert option["href"] == "#decide-x--n2"
     assert squash(option.get_text(" ")) == "Yes go to Outcome"
+
+
+def test_a_heading_with_glossary_terms_is_one_contents_entry() -> None:
+    """Only a flow node's heading has a label ("Outcome"); the <abbr> of a term in any other
+    heading is a word of it, with no space added before the punctuation after it."""
+    body = ('<h1>C</h1><h2 id="ai">The <abbr title="d">AI engineer</abbr> and <abbr title="e">LLM</abbr> '
+            'products (<abbr title="f">LLMOps</abbr>)</h2>'
+            '<div data-flow="f"><section id="o" data-node="o" data-kind="outcome"><h2 id="oh">'
+            '<span>Outcome</span> <span>Hire an <abbr title="d">AI engineer</abbr>, first</span></h2></section></div>')
+    page = pdf_document.assemble([_page("comparison.html", body)]).pages[0]
+    assert [(entry.kicker, entry.title) for entry in page.sections] == [
+        (None, "The AI engineer and LLM products (LLMOps)"), ("Outcome", "Hire an AI engineer, first")]
 
 
 # ── The link on every page, and builds without the PDF ────────────────────────

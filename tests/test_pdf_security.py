@@ -28,7 +28,7 @@ from conftest import ROOT, mkdocs_build, nav_pages, page_url_path
 
 HOSTILE_TITLE = 'Hire an ML engineer first<link rel="attachment" href="file:///etc/hostname" title="h">'
 COMMENT_TITLE = "Hire an ML engineer first --> and put the platform <!-- on hold"
-COMMENT_SUMMARY = "Your biggest open question --> is the model <!-- itself,"
+COMMENT_SUMMARY = "Your biggest open question --> is the model <!-- itself"
 REFUSED = "only files inside the built site"
 
 
@@ -196,12 +196,12 @@ def test_hostile_flow_text_prints_as_text_in_the_exported_pdf(tmp_path: Path) ->
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ("docs", "hooks", "overrides", "i18n"):
+    for folder in ("docs", "hooks", "overrides", "i18n", "includes"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pdf"))
     flow = project / "docs/decide/flows/hiring.yml"
     edit(flow, "    title: Hire an ML engineer first\n", f"    title: {HOSTILE_TITLE}\n")
     edit(flow, "    title: Hire an ML engineer first and put the platform on hold\n", f"    title: {COMMENT_TITLE}\n")
-    edit(flow, "      Your biggest open question is the model itself,", f"      {COMMENT_SUMMARY}")
+    edit(flow, "      Your biggest open question is the model itself", f"      {COMMENT_SUMMARY}")
 
     site = tmp_path / "site"
     result = mkdocs_build(site, env={"PDF_EXPORT": "1"}, config=project / "mkdocs.yml")
