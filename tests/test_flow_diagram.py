@@ -9,6 +9,8 @@ with the route marked as a script marks it).
 
 from __future__ import annotations
 
+import dataclasses
+
 import itertools
 import math
 import random
@@ -281,13 +283,32 @@ def test_a_large_flow_is_laid_out_without_counting_crossings(monkeypatch: pytest
         raise AssertionError("crossings counted for a large flow")
 
     monkeypatch.setattr(layout_module, "_inversions", refuse)
+    monkeypatch.setattr(layout_module, "cache_dir", lambda: None)  # draw it, do not load a kept drawing
     diagram = tree.layout(flow)
     assert len(diagram.boxes) == 1201
 
 
-def test_a_flow_lays_out_the_same_every_time() -> None:
+def test_a_flow_lays_out_the_same_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    layout_module = __import__("sys").modules["decision_tree.layout"]
     flow = tree.load_flow(FLOWS[0])
-    assert tree.layout(flow) == tree.layout(flow)
+    kept = tree.layout(flow)  # drawn, or loaded from the cache a build before kept
+    monkeypatch.setattr(layout_module, "cache_dir", lambda: None)
+    assert tree.layout(flow) == tree.layout(flow) == kept
+
+
+def test_a_kept_drawing_is_used_only_for_the_same_flow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    layout_module = __import__("sys").modules["decision_tree.layout"]
+    monkeypatch.setattr(layout_module, "cache_dir", lambda: tmp_path)
+    flow = tree.load_flow(FLOWS[0])
+    first = tree.layout(flow)
+    kept = list(tmp_path.glob("layout-*.pickle"))
+    assert len(kept) == 1
+    assert tree.layout(flow) == first
+    edited = dataclasses.replace(flow, title=flow.title + " (edited)")
+    tree.layout(edited)
+    assert len(list(tmp_path.glob("layout-*.pickle"))) == 2, "an edited flow gets its own drawing"
+    kept[0].write_bytes(b"not a drawing")
+    assert tree.layout(flow) == first, "a damaged file is drawn again"
 
 
 @pytest.mark.parametrize("text", [

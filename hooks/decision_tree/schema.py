@@ -10,16 +10,15 @@ import functools
 import hashlib
 import json
 import marshal
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
+from .cache import cache_dir, write_atomically
 from .errors import TreeProblem, close_matches
 from .source import line_of
 
@@ -39,20 +38,18 @@ def _compiled_schema(text: str) -> Callable[[Any], Any]:
     the compiled code is kept in the temporary folder, keyed by the schema's text and Python's
     version; loading it takes under a millisecond. Any problem with that file: compile again."""
     key = hashlib.sha256(f"{sys.version}\0{fastjsonschema.VERSION}\0{text}".encode()).hexdigest()[:24]
-    cached = Path(tempfile.gettempdir()) / f"guide-flow-schema-{key}.marshal"
+    folder = cache_dir()  # private to this user: what is loaded from it is trusted
+    cached = folder / f"schema-{key}.marshal" if folder else None
     namespace: dict[str, Any] = {}
-    try:
-        exec(marshal.loads(cached.read_bytes()), namespace)  # noqa: S102 (our own generated code)
-        return _entry(namespace)
-    except (OSError, ValueError, EOFError, TypeError, StopIteration):
-        pass
+    if cached is not None:
+        try:
+            exec(marshal.loads(cached.read_bytes()), namespace)  # noqa: S102 (our own generated code)
+            return _entry(namespace)
+        except (OSError, ValueError, EOFError, TypeError, StopIteration):
+            namespace = {}
     code = compile(fastjsonschema.compile_to_code(_inline_refs(json.loads(text))), "<schema>", "exec")
-    try:
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(marshal.dumps(code))
-        partial.replace(cached)
-    except OSError:
-        pass
+    if cached is not None:
+        write_atomically(cached, marshal.dumps(code))
     exec(code, namespace)  # noqa: S102
     return _entry(namespace)
 
