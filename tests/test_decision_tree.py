@@ -294,3 +294,19 @@ def test_an_assumption_needs_check_questions_on_its_question() -> None:
         tree.parse_flow(text, "v.yml")
     assert str(caught.value).startswith("v.yml:24 (node 'second'): the option 'I'm not sure' assumes something, but "
                                         "the question has no 'check' questions")
+
+
+def test_review_routes_list_a_pass_through_question_once() -> None:
+    """The regulation questions (every answer leads to the same next question) are one
+    'any answer' step of the review table; every other question keeps its answers."""
+    flow = tree.load_flow(ROOT / "docs" / "decide" / "flows" / "hiring.yml")
+    assert tree.routes(flow) is None, "the full list is over the limit"
+    review = tree.review_routes(flow)
+    assert review is not None and 0 < len(review) <= tree.MAX_LISTED_ROUTES
+    merged = {s.question.id for r in review for s in r.steps if s.option is None}
+    assert merged == {q.id for q in flow.questions if tree.passes_through(q)}
+    assert "own-regulated" in merged and "stage" not in merged
+    full = tree.analyse(flow).route_total
+    assert full > len(review)
+    small = tree.load_flow(ROOT / "docs" / "decide" / "flows" / "career.yml")
+    assert [len(r.steps) for r in tree.review_routes(small)] == [len(r.steps) for r in tree.routes(small)]

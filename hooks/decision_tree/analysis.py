@@ -94,19 +94,7 @@ def analyse(flow: Flow) -> Analysis:
 def routes(flow: Flow, limit: int = MAX_LISTED_ROUTES) -> list[Route] | None:
     """Every route from the start to an outcome, depth first in answer order;
     None when there are more than `limit` (counted first, so nothing big is built)."""
-    if analyse(flow).route_total > limit:
-        return None
-    found: list[Route] = []
-    stack: list[tuple[str, tuple[Step, ...]]] = [(flow.start, ())]
-    while stack:
-        node_id, steps = stack.pop()
-        node = flow.nodes[node_id]
-        if isinstance(node, Outcome):
-            found.append(Route(steps, node))
-            continue
-        for option in reversed(node.options):
-            stack.append((option.next, steps + (Step(node, option),)))
-    return found
+    return _listed(flow, limit, merge=False)
 
 
 def passes_through(question: Question) -> bool:
@@ -117,15 +105,20 @@ def passes_through(question: Question) -> bool:
 
 def review_routes(flow: Flow, limit: int = MAX_LISTED_ROUTES) -> list[Route] | None:
     """Routes as the review table lists them: a question that passes through counts once
-    ("any answer"), so a context question does not multiply the table. None past `limit`
-    (counted first, in linear time)."""
-    order = topological(flow)
+    ("any answer", a Step without option), so a context question does not multiply the
+    table. None past `limit` (counted first, in linear time)."""
+    return _listed(flow, limit, merge=True)
+
+
+def _listed(flow: Flow, limit: int, *, merge: bool) -> list[Route] | None:
+    """The routes, depth first in answer order, with pass-through questions merged or not;
+    None when more than `limit` (counted by dynamic programming before any is built)."""
     counts: dict[str, int] = {}
-    for node_id in reversed(order):
+    for node_id in reversed(topological(flow)):
         node = flow.nodes[node_id]
         if isinstance(node, Outcome):
             counts[node_id] = 1
-        elif passes_through(node):
+        elif merge and passes_through(node):
             counts[node_id] = counts[node.options[0].next]
         else:
             counts[node_id] = sum(counts[o.next] for o in node.options)
@@ -138,7 +131,7 @@ def review_routes(flow: Flow, limit: int = MAX_LISTED_ROUTES) -> list[Route] | N
         node = flow.nodes[node_id]
         if isinstance(node, Outcome):
             found.append(Route(steps, node))
-        elif passes_through(node):
+        elif merge and passes_through(node):
             stack.append((node.options[0].next, steps + (Step(node, None),)))
         else:
             for option in reversed(node.options):
