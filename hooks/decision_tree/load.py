@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 from .errors import TreeError, TreeProblem
 from .graph import FLOW_SUFFIX, build, graph_problems
 from .model import Flow
-from .schema import schema_problems, type_name
+from .schema import SCHEMA_PATH, schema_problems, type_name
 from .source import decode, read_yaml
 
 # Files in the flows folder that are neither flows nor known companions are refused,
@@ -43,7 +44,15 @@ def load_flow(path: Path, display: str | None = None) -> Flow:
     except OSError as error:
         raise TreeError([TreeProblem(file, 1, "", f"the file cannot be read ({error.strerror}).",
                                      "check that it exists and is readable.")]) from None
-    return parse_flow(decode(raw, file), file, expected_id=path.name.removesuffix(FLOW_SUFFIX))
+    return _parse_bytes(raw, file, path.name.removesuffix(FLOW_SUFFIX), SCHEMA_PATH.read_bytes())
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_bytes(raw: bytes, file: str, expected_id: str, schema: bytes) -> Flow:
+    """A flow from its bytes, cached by them (and the schema's) as the kits are: the English
+    build checks each translation, and the translation's own build reads it again. An edited
+    file is a new key, so `mkdocs serve` never sees a stale flow; a TreeError is not cached."""
+    return parse_flow(decode(raw, file), file, expected_id=expected_id)
 
 
 def _shown(path: Path, display_root: Path | None) -> str:
