@@ -3,6 +3,7 @@ under tests/data/flows/), markers, analysis, layout and rendering. No MkDocs inv
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from pathlib import Path
@@ -12,6 +13,7 @@ import jsonschema
 import pytest
 
 import decision_tree as tree
+from decision_tree.memory import gc_paused
 from conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "flows"
@@ -310,3 +312,46 @@ def test_review_routes_list_a_pass_through_question_once() -> None:
     assert full > len(review)
     small = tree.load_flow(ROOT / "docs" / "decide" / "flows" / "career.yml")
     assert [len(r.steps) for r in tree.review_routes(small)] == [len(r.steps) for r in tree.routes(small)]
+
+
+# ── Speed-minded pieces: terms marked once per page, the collector paused ─────
+
+
+def test_terms_are_marked_escaped_and_written_once_per_page() -> None:
+    env = tree.strict_env(ENV)
+    terms = tree.render.Terms({"MLOps": "Ops for <ML> & co", "ML": "Machine learning"},
+                              env.get_template(tree.render.TERMS_TEMPLATE))
+    assert terms.mark("No term <here>", "q1") == "No term <here>"  # as it is: the page template escapes it
+    first = str(terms.mark("MLOps & <b>ML</b>", "q1"))
+    assert first == ('<abbr title="Ops for &lt;ML&gt; &amp; co" tabindex="0">MLOps</abbr> &amp; &lt;b&gt;'
+                     '<abbr title="Machine learning" tabindex="0">ML</abbr>&lt;/b&gt;')
+    # Second use in the same node: no focus stop; in a link (no scope): none either.
+    assert str(terms.mark("ML again", "q1")) == '<abbr title="Machine learning">ML</abbr> again'
+    assert str(terms.mark("ML link")) == '<abbr title="Machine learning">ML</abbr> link'
+    assert 'tabindex="0">ML</abbr>' in str(terms.mark("ML in the next node", "q2"))
+
+
+def test_the_gloss_filter_passes_text_through_without_a_glossary() -> None:
+    env = tree.strict_env(ENV)
+    assert env.from_string("{{ 'A <b> & ML' | gloss('q') }}").render(terms=tree.render.Terms()) == "A &lt;b&gt; &amp; ML"
+    assert "gloss" not in ENV.filters, "strict_env added its filter to the theme's own environment"
+
+
+def test_reading_and_rendering_pause_the_collector_and_restore_it() -> None:
+    seen = []
+    with gc_paused():
+        seen.append(gc.isenabled())
+        with gc_paused():
+            seen.append(gc.isenabled())
+        seen.append(gc.isenabled())
+    assert seen == [False, False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled(), "a collector the caller had turned off was turned on"
+    finally:
+        gc.enable()
+    with pytest.raises(tree.TreeError):
+        load("bad-unknown-next")
+    assert gc.isenabled(), "a refused flow left the collector off"

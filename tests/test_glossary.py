@@ -52,9 +52,17 @@ def test_a_line_that_is_not_an_abbreviation_names_its_file_and_line() -> None:
     assert "*[term]: One short sentence." in str(caught.value)
 
 
+def test_terms_in_one_block_are_refused_as_each_page_would_pay_for_them() -> None:
+    with pytest.raises(glossary.GlossaryError, match=r"g\.md:2: put a blank line before this line"):
+        glossary.parse("*[ML]: Machine learning.\n*[AI]: Artificial intelligence.\n", "g.md")
+    for path in (GLOSSARY_FILE, FR_FILE):  # the shipped files: one block per term
+        text = path.read_text(encoding="utf-8")
+        assert "\n*[" not in text.replace("\n\n*[", ""), path
+
+
 def test_a_repeated_term_names_both_lines() -> None:
-    with pytest.raises(glossary.GlossaryError, match=r"g\.md:2: 'ML' is already defined on line 1"):
-        glossary.parse("*[ML]: Machine learning.\n*[ML]: Again.\n", "g.md")
+    with pytest.raises(glossary.GlossaryError, match=r"g\.md:3: 'ML' is already defined on line 1"):
+        glossary.parse("*[ML]: Machine learning.\n\n*[ML]: Again.\n", "g.md")
 
 
 @pytest.mark.parametrize("line, problem", [
@@ -68,7 +76,7 @@ def test_a_bad_definition_is_refused(line: str, problem: str) -> None:
 
 
 def test_other_forms_cover_sentence_starts_and_plurals_but_never_redefine() -> None:
-    terms = glossary.parse("*[pipeline]: A chain of steps.\n*[LLM]: A large language model.\n"
+    terms = glossary.parse("*[pipeline]: A chain of steps.\n\n*[LLM]: A large language model.\n\n"
                            "*[Pipelines]: Defined on its own.\n", "g.md")
     assert terms.variants() == {"Pipeline": "A chain of steps.", "pipelines": "A chain of steps.",
                                 "LLMs": "A large language model."}
@@ -79,7 +87,7 @@ def test_the_real_build_stops_on_a_bad_glossary_with_file_and_line(tmp_path: Pat
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nML here.\n", encoding="utf-8")
     (tmp_path / "includes").mkdir()
     (tmp_path / "includes" / "glossary.md").write_text(
-        "*[ML]: Machine learning.\n*[AI]: Artificial intelligence.\n*[ML]: Twice.\n", encoding="utf-8")
+        "*[ML]: Machine learning.\n\n*[AI]: Artificial intelligence.\n\n*[ML]: Twice.\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: t\n"
         f"hooks:\n  - {ROOT / 'hooks' / 'site_glossary.py'}\n"
@@ -88,13 +96,13 @@ def test_the_real_build_stops_on_a_bad_glossary_with_file_and_line(tmp_path: Pat
         encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml")
     assert result.returncode != 0
-    assert "includes/glossary.md:3: 'ML' is already defined on line 1" in result.stderr
+    assert "includes/glossary.md:5: 'ML' is already defined on line 1" in result.stderr
 
 
 def test_french_plurals_take_the_noun_and_its_adjectives_never_an_acronym() -> None:
-    terms = glossary.parse("*[mise en production]: Une sortie.\n*[test A/B]: Deux versions.\n"
-                           "*[jeu d'évaluation]: Des exemples.\n*[modèle fantôme]: Un modèle.\n"
-                           "*[garde-fou]: Un contrôle.\n*[LLM]: Un grand modèle.\n", "g.fr.md", "fr")
+    terms = glossary.parse("*[mise en production]: Une sortie.\n\n*[test A/B]: Deux versions.\n\n"
+                           "*[jeu d'évaluation]: Des exemples.\n\n*[modèle fantôme]: Un modèle.\n\n"
+                           "*[garde-fou]: Un contrôle.\n\n*[LLM]: Un grand modèle.\n", "g.fr.md", "fr")
     forms = terms.variants()
     for form in ("mises en production", "Mise en production", "Mises en production", "tests A/B", "Test A/B",
                  "jeux d'évaluation", "modèles fantômes", "garde-fous", "Garde-fous"):
@@ -103,7 +111,7 @@ def test_french_plurals_take_the_noun_and_its_adjectives_never_an_acronym() -> N
 
 
 def test_french_glossary_page_order_ignores_accents() -> None:
-    terms = glossary.parse("*[versionnage]: V.\n*[évaluation]: E.\n*[dérive]: D.\n*[API]: A.\n", "g.fr.md", "fr")
+    terms = glossary.parse("*[versionnage]: V.\n\n*[évaluation]: E.\n\n*[dérive]: D.\n\n*[API]: A.\n", "g.fr.md", "fr")
     assert [e.term for e in terms.sorted_entries()] == ["API", "dérive", "évaluation", "versionnage"]
     assert [e.anchor for e in terms.sorted_entries()][1:3] == ["term-derive", "term-evaluation"]
 
@@ -129,7 +137,7 @@ def _i18n_project(folder: Path, *, french_glossary: bool) -> Path:
     (folder / "includes" / "glossary.md").write_text("*[pipeline]: A chain of steps.\n", encoding="utf-8")
     if french_glossary:
         (folder / "includes" / "glossary.fr.md").write_text(
-            "*[pipeline]: Un enchaînement d'étapes.\n*[mise en production]: Une sortie.\n", encoding="utf-8")
+            "*[pipeline]: Un enchaînement d'étapes.\n\n*[mise en production]: Une sortie.\n", encoding="utf-8")
     (folder / "mkdocs.yml").write_text(
         "site_name: t\nuse_directory_urls: false\ntheme: {name: material}\n"  # the plugin sets Material's language
         "plugins:\n  - i18n:\n      docs_structure: suffix\n      languages:\n"

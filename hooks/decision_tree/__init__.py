@@ -10,6 +10,7 @@ Python-Markdown host. One module per job:
 - `analysis`: reading order, numbers, questions left, incoming answers, route counts
 - `layout`:   the diagram, a layered layout
 - `render`:   HTML from the Jinja templates in overrides/partials/
+- `memory`:   the garbage collector paused while a flow is read or rendered (speed)
 - `block`:    the `/// guide-flow | <id>` Markdown block that puts a flow on a page
 - `parity`:   a translated flow has the original's structure (ids, answers, fields)
 

@@ -27,8 +27,8 @@ def build(data: Any, file: str) -> Flow:
             continue
         if raw["kind"] == "question":
             options = tuple(Option(o["label"].strip(), o["next"], o.lines["label"], o.lines["next"],
-                                   _optional(o, "note"), _optional(o, "assumes"))
-                            for o in raw["options"])
+                                   _optional(o, "note"), _optional(o, "assumes"), number)
+                            for number, o in enumerate(raw["options"], 1))
             nodes[raw["id"]] = Question(raw["id"], raw["question"].strip(), _optional(raw, "hint"), options, line,
                                         tuple(s.strip() for s in raw.get("check", ())))
         else:

@@ -109,6 +109,11 @@ class Edge:
     xs: tuple[int, ...] = ()        # x where it meets each layer boundary, from the source's down
                                     # to the target's; empty for an arrow in the side channel
 
+    @property
+    def key(self) -> str:
+        """"<source> <target>": what the page's data-diagram-edge attribute holds."""
+        return f"{self.source} {self.target}"
+
 
 @dataclass(frozen=True)
 class Diagram:
@@ -217,6 +222,10 @@ def _pava(targets: list[float], weights: list[float]) -> list[float]:
 _CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]  # an edited layout draws anew
 
 
+def _key(flow: Flow) -> str:
+    return hashlib.sha256(f"{_CODE}\0{flow!r}".encode()).hexdigest()[:24]
+
+
 def layout(flow: Flow, analysis: Analysis | None = None) -> Diagram:
     """The diagram of a whole flow (see the module's docstring for the steps).
 
@@ -224,8 +233,7 @@ def layout(flow: Flow, analysis: Analysis | None = None) -> Diagram:
     private cache folder, keyed by the flow's whole content and this module's code: drawing
     the shipped flows costs some 20 ms a language, loading a drawing well under 1 ms."""
     folder = cache_dir()
-    key = hashlib.sha256(f"{_CODE}\0{flow!r}".encode()).hexdigest()[:24]
-    cached = folder / f"layout-{key}.pickle" if folder else None
+    cached = folder / f"layout-{_key(flow)}.pickle" if folder else None  # no folder: no key (repr of 10,000 nodes)
     if cached is not None:
         try:
             diagram = pickle.loads(cached.read_bytes())  # noqa: S301 (our own file, in a folder only we can write)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import TreeError, TreeProblem
 from .graph import FLOW_SUFFIX, build, graph_problems
+from .memory import gc_paused
 from .model import Flow
 from .schema import SCHEMA_PATH, schema_problems, type_name
 from .source import decode, read_yaml
@@ -20,6 +21,7 @@ COMPANION_FILES = {"paths.md"}
 TRANSLATION_FOLDER = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 
 
+@gc_paused()
 def parse_flow(text: str, file: str, expected_id: str | None = None) -> Flow:
     """Parse and validate flow YAML text; raise TreeError listing every problem."""
     data = read_yaml(text, file)

@@ -25,6 +25,7 @@ class Option:
     next_line: int   # of the next: key
     note: str | None = None     # what this answer tells us
     assumes: str | None = None  # what the flow assumes when this ("not sure") answer is picked
+    number: int = 0             # its place in the question's list, from 1, as printed before it
 
 
 @dataclass(frozen=True)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 
 from .analysis import analyse
 from .layout import layout
+from .memory import gc_paused
 from .model import Flow, KitTarget
 from .terms import Terms
 
 TEMPLATE = "partials/guide-flow.html"
+TERMS_TEMPLATE = "partials/flow-term.html"
 
 
 def template_cache(name: str) -> jinja2.BytecodeCache:
@@ -22,18 +25,31 @@ def template_cache(name: str) -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(pattern=f"guide-{name}-%s.jinja")
 
 
+@jinja2.pass_context
+def gloss(context: jinja2.runtime.Context, text: str, scope: Hashable | None = None) -> str | Markup:
+    """The `gloss` filter: a flow text with its terms of art as <abbr> (`Terms.mark` of the
+    `terms` the template was given). A filter rather than a function or macro in the
+    template: Jinja calls a filter directly, and the flow template marks every text of
+    every node."""
+    terms = context.resolve_or_missing("terms")
+    return terms.mark(text, scope) if isinstance(terms, Terms) else text
+
+
 def strict_env(env: jinja2.Environment, cache: str = "strict") -> jinja2.Environment:
-    """The theme's environment with StrictUndefined and autoescaping forced on.
+    """The theme's environment with StrictUndefined and autoescaping forced on, and the
+    `gloss` filter.
 
     The templates print their text through gettext (`_()`): a host that installed none
     (a unit test, another Python-Markdown host) gets the English as written."""
     strict = env.overlay(undefined=jinja2.StrictUndefined, autoescape=True, bytecode_cache=template_cache(cache))
+    strict.filters = {**env.filters, "gloss": gloss}  # an overlay shares its parent's dict: do not add to the theme's
     if "gettext" not in strict.globals:
         strict.add_extension("jinja2.ext.i18n")
         strict.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     return strict
 
 
+@gc_paused()
 def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str], assets: Mapping[str, str] | None,
                 template: str = TEMPLATE, kits: Mapping[str, KitTarget] | None = None,
                 abbreviations: Mapping[str, str] | None = None) -> str:
@@ -50,5 +66,6 @@ def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str],
     analysis = analyse(flow)
     return env.get_template(template).render(
         flow=flow, analysis=analysis, diagram=layout(flow, analysis), urls=urls, assets=assets,
-        prefix=flow.anchor_prefix, kits=kits or {}, terms=Terms(abbreviations),
+        prefix=flow.anchor_prefix, kits=kits or {},
+        terms=Terms(abbreviations, env.get_template(TERMS_TEMPLATE)) if abbreviations else Terms(),
     )

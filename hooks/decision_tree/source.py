@@ -35,6 +35,7 @@ _PARSER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_WORDS = frozenset({*_BOOL, "null", "Null", "NULL"})
 _INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
 _FLOAT = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 _NODE_ID_LINE = re.compile(r"^(?:\s*-\s*|\s+)id\s*:\s*['\"]?([a-z0-9-]+)")  # indented: a node's, not the flow's
@@ -90,8 +91,11 @@ class _Builder:
 
     def feed(self, event: yaml.Event) -> None:
         line = event.start_mark.line + 1 if event.start_mark else 1
-        if isinstance(event, yaml.ScalarEvent):
-            self._add(self._scalar(event, line), line, 1, event.anchor)
+        if type(event) is yaml.ScalarEvent:
+            if event.tag is None and event.anchor is None and self.stack and event.implicit[0]:
+                self._add_plain(_resolve_plain(event.value), line)  # most events: a plain value, no tag
+            else:
+                self._add(self._scalar(event, line), line, 1, event.anchor)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self._check_collection_tag(event, line)
             if len(self.stack) >= MAX_DEPTH:
@@ -125,6 +129,15 @@ class _Builder:
                         "write the values out instead of repeating anchors inside anchors.")
         self._add(value, line, size, None)
 
+    def _add_plain(self, value: Any, line: int) -> None:
+        """`_add` for a plain scalar with no anchor inside a list or block: most events."""
+        frame = self.stack[-1]
+        if value == "<<" and not frame.has_key and type(frame.value) is Map:
+            raise _Stop(line, "the merge key '<<' is not supported in flow files.",
+                        "write the keys out in full in each block.")
+        frame.size += 1
+        self._put(frame, value, line)
+
     def _add(self, value: Any, line: int, size: int, anchor: str | None) -> None:
         if anchor is not None:
             self.anchors[anchor] = (value, size)
@@ -133,8 +146,12 @@ class _Builder:
             return
         frame = self.stack[-1]
         frame.size += size
+        self._put(frame, value, line)
+
+    def _put(self, frame: _Frame, value: Any, line: int) -> None:
+        """Append to the open list, or take a key / the value of the last key in the open block."""
         container = frame.value
-        if isinstance(container, Seq):
+        if type(container) is Seq:
             container.append(value)
             container.lines.append(line)
             return
@@ -188,6 +205,8 @@ def _short_tag(tag: str) -> str:
 
 def _resolve_plain(text: str) -> Any:
     """A plain scalar by YAML 1.2's core schema (so 'yes' and '2024-01-01' stay text)."""
+    if text[:1].isalpha() and text not in _WORDS:  # most values: words, neither number nor null/bool
+        return text
     if _NULL.match(text):
         return None
     if text in _BOOL:

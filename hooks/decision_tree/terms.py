@@ -3,8 +3,14 @@
 A flow is rendered HTML stashed away from the Markdown tree, so Python-Markdown's `abbr`
 never sees its text. The block therefore hands the template the same abbreviations
 `abbr` uses on that page (its definitions, including the auto-appended glossary), and
-`Terms.split` cuts a text into plain and term segments; the template escapes each and
-writes the <abbr> element. No HTML here.
+`Terms.split` cuts a text into plain and term segments. `Terms.mark` is what the flow
+template calls on each text (the `gloss` filter): a text with no term comes back as it
+is (the template escapes it); in one with terms, each term is written by a small
+template (partials/flow-term.html), once per page, and the text around it is escaped.
+No HTML here.
+
+Why not a Jinja macro: the flow template marks every text of every node, and a macro
+call (or a template render per text) costs a new context each time.
 """
 
 from __future__ import annotations
@@ -12,6 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup, escape
 
 
 @dataclass(frozen=True)
@@ -26,11 +35,32 @@ class Segment:
 class Terms:
     """Whole-word, case-sensitive matches of the abbreviations, longest first (as `abbr` does)."""
 
-    def __init__(self, abbreviations: Mapping[str, str] | None = None) -> None:
+    def __init__(self, abbreviations: Mapping[str, str] | None = None,
+                 template: jinja2.Template | None = None) -> None:
+        """`template` writes one term (`term`, a Segment) as HTML; it must autoescape."""
         self._titles = {term: title for term, title in (abbreviations or {}).items() if term and title}
         words = sorted(self._titles, key=len, reverse=True)
         self._pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b") if words else None
         self._seen: set[tuple[Hashable, str]] = set()
+        self._template = template
+        self._written: dict[Segment, Markup] = {}
+
+    def mark(self, text: str, scope: Hashable | None = None) -> str | Markup:
+        """`text` with its terms as <abbr>, or as it is when it has none. Each term is written
+        by the template once per page (a term, its definition and focus), then reused; the
+        text around the terms is escaped."""
+        if self._template is None:
+            return text
+        segments = self.split(text, scope)
+        if len(segments) == 1 and segments[0].title is None:
+            return text
+        return Markup("").join(escape(part.text) if part.title is None else self._write(part) for part in segments)
+
+    def _write(self, term: Segment) -> Markup:
+        if term not in self._written:
+            assert self._template is not None
+            self._written[term] = Markup(self._template.render(term=term))  # autoescaped by the template
+        return self._written[term]
 
     def split(self, text: str, scope: Hashable | None = None) -> list[Segment]:
         """`text` as segments. With a scope (a node id), the first use of each definition in
