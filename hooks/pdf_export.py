@@ -13,12 +13,23 @@ One PDF per language: the i18n plugin builds each language in turn and this hook
 each build, so the French build writes fr/ml-vs-mlops-guide.pdf from the French pages,
 with the French nav titles, cover and contents (interface text from i18n/fr.yml), and its
 pages' "Download PDF" link points at it. Hence the events after the plugin's (-100).
+
+Laying a PDF out takes WeasyPrint most of the export's time, all of it on one core. So
+each language's PDF but the last one's is laid out in a worker process while the build
+goes on to the next language (the plugin builds them in turn, the default first, each
+after this hook's post-build step); the last language lays its own out in this process,
+then waits for the workers and reports what they found within its own build, so their
+warnings still fail a strict build.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
+import functools
 import importlib.util
+import multiprocessing
 import os
+import site
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +52,7 @@ NO_PDF_TARGET = "offline.html#get-the-pdf"
 TEMPLATE = "pdf/document.html"
 SVG_STYLESHEET = "assets/stylesheets/pdf-svg.css"  # in the built site
 EXPORT_NEEDS = ("weasyprint", "bs4")
+HOOKS = Path(__file__).resolve().parent
 
 log = get_plugin_logger(__name__)
 
@@ -54,6 +66,8 @@ class _NavPage:
 
 # The nav of the build in progress (set by on_nav on every build, read by on_post_build).
 _nav_pages: list[_NavPage] = []
+# PDFs being laid out in worker processes: (the PDF's path in the site, when it started, its job).
+_pending: list[tuple[str, float, concurrent.futures.Future[pdf_document.RenderResult]]] = []
 
 
 def export_requested() -> bool:
@@ -100,14 +114,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not export_requested():
         return
     started = time.perf_counter()
-    site = Path(config.site_dir)
+    built = Path(config.site_dir)
     sources = [
         pdf_document.SourcePage(url=p.url, title=p.title, section=p.section,
-                                html=(site / p.url).read_text(encoding="utf-8"))
+                                html=(built / p.url).read_text(encoding="utf-8"))
         for p in _nav_pages
     ]
     try:
-        document = pdf_document.assemble(sources, svg_css=(site / SVG_STYLESHEET).read_text(encoding="utf-8"))
+        document = pdf_document.assemble(sources, svg_css=(built / SVG_STYLESHEET).read_text(encoding="utf-8"))
     except pdf_document.DocumentError as error:
         raise PluginError(f"PDF export: {error}") from error
     # Autoescaped: the contents print headings as text; only the page bodies are markup.
@@ -118,8 +132,27 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         stamp=pdf_document.build_stamp(Path(config.config_file_path).parent, locale=language.code),
     )
     target = pdf_path(config)
-    result = pdf_document.write_pdf(html, base_url=site, target=site / target,
-                                    extra_warnings=document.problems)
+    job = functools.partial(pdf_document.write_pdf, html, base_url=built, target=built / target,
+                            extra_warnings=document.problems)
+    if language != languages.languages(config)[-1]:
+        # A fresh interpreter (not a fork of this one, which holds the whole build), given the
+        # hooks folder as MkDocs gives it to a hook (and leaves it off sys.path afterwards).
+        worker = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                        initializer=site.addsitedir, initargs=(str(HOOKS),))
+        _pending.append((target, started, worker.submit(job)))
+        worker.shutdown(wait=False)
+        return
+    _report(target, started, job())
+    while _pending:
+        target, started, pending = _pending.pop(0)
+        try:
+            result = pending.result()
+        except Exception as error:  # noqa: BLE001 (whatever the worker raised, the export failed)
+            raise PluginError(f"PDF export: laying out {target} failed: {error}") from error
+        _report(target, started, result)
+
+
+def _report(target: str, started: float, result: pdf_document.RenderResult) -> None:
     for warning in result.warnings:
         log.warning("PDF export: %s", warning)
     log.info("PDF export: %s, %d pages, in %.1f s", target, result.page_count, time.perf_counter() - started)

@@ -234,3 +234,23 @@ def test_hostile_flow_text_prints_as_text_in_the_exported_pdf(tmp_path: Path) ->
     heading = last.select_one("article h1")
     assert heading is not None
     assert no_space(heading.get_text().removesuffix("¶")) in no_space("".join(pages[starts[-1]:]))
+
+
+def test_a_warning_from_a_pdf_laid_out_in_a_worker_still_fails_the_strict_build(tmp_path: Path) -> None:
+    """Each language's PDF but the last is laid out in a worker process (hooks/pdf_export.py):
+    what WeasyPrint refuses there is reported in the build, and fails it, as in-process."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for folder in ("docs", "hooks", "overrides", "i18n", "includes"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pdf"))
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(b"\x89PNG\r\n\x1a\n")
+    with (project / "docs" / "index.md").open("a", encoding="utf-8") as page:  # English: not the last language
+        page.write(f'\n<img src="{outside.as_uri()}" alt="A file of the build machine">\n')
+
+    result = mkdocs_build(tmp_path / "site", env={"PDF_EXPORT": "1"}, config=project / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "PDF export: " in output and "outside.png" in output and "refused" in output, output
+    assert "Traceback" not in output, output
