@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 import decision_tree as tree
+from decision_tree import cache
 from decision_tree.memory import gc_paused
 from conftest import ROOT
 
@@ -355,3 +356,31 @@ def test_reading_and_rendering_pause_the_collector_and_restore_it() -> None:
     with pytest.raises(tree.TreeError):
         load("bad-unknown-next")
     assert gc.isenabled(), "a refused flow left the collector off"
+
+
+def test_what_a_build_keeps_is_reused_only_for_the_same_input_and_never_an_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "cache_dir", lambda: tmp_path)
+    made: list[str] = []
+
+    def make(text: str) -> tree.Flow:
+        made.append(text)
+        return tree.parse_flow(text, "f.yml")
+
+    text = (DATA / "valid.yml").read_text(encoding="utf-8")
+    first = cache.remembered("flow", lambda: (text.encode(),), lambda: make(text), tree.Flow)
+    again = cache.remembered("flow", lambda: (text.encode(),), lambda: make(text), tree.Flow)
+    assert again == first and len(made) == 1, "the same input is read once"
+    edited = text.replace("title:", "title: Edited", 1)
+    cache.remembered("flow", lambda: (edited.encode(),), lambda: make(edited), tree.Flow)
+    assert len(made) == 2, "an edited file is read anew"
+    for kept in tmp_path.glob("flow-*.pickle"):
+        kept.write_bytes(b"damaged")
+    assert cache.remembered("flow", lambda: (text.encode(),), lambda: make(text), tree.Flow) == first
+    assert len(made) == 3, "a damaged file is read anew"
+    broken = "id: [\n"
+    for _ in range(2):
+        with pytest.raises(tree.TreeError):
+            cache.remembered("flow", lambda: (broken.encode(),), lambda: make(broken), tree.Flow)
+    assert len(made) == 5, "a refused file is refused every time, never kept"
+    assert len(list(tmp_path.glob("flow-*.pickle"))) == 2

@@ -283,7 +283,7 @@ def test_a_large_flow_is_laid_out_without_counting_crossings(monkeypatch: pytest
         raise AssertionError("crossings counted for a large flow")
 
     monkeypatch.setattr(layout_module, "_inversions", refuse)
-    monkeypatch.setattr(layout_module, "cache_dir", lambda: None)  # draw it, do not load a kept drawing
+    monkeypatch.setattr(__import__("sys").modules["decision_tree.cache"], "cache_dir", lambda: None)  # draw it, do not load a kept drawing
     diagram = tree.layout(flow)
     assert len(diagram.boxes) == 1201
 
@@ -292,13 +292,13 @@ def test_a_flow_lays_out_the_same_every_time(monkeypatch: pytest.MonkeyPatch) ->
     layout_module = __import__("sys").modules["decision_tree.layout"]
     flow = tree.load_flow(FLOWS[0])
     kept = tree.layout(flow)  # drawn, or loaded from the cache a build before kept
-    monkeypatch.setattr(layout_module, "cache_dir", lambda: None)
+    monkeypatch.setattr(__import__("sys").modules["decision_tree.cache"], "cache_dir", lambda: None)
     assert tree.layout(flow) == tree.layout(flow) == kept
 
 
 def test_a_kept_drawing_is_used_only_for_the_same_flow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     layout_module = __import__("sys").modules["decision_tree.layout"]
-    monkeypatch.setattr(layout_module, "cache_dir", lambda: tmp_path)
+    monkeypatch.setattr(__import__("sys").modules["decision_tree.cache"], "cache_dir", lambda: tmp_path)
     flow = tree.load_flow(FLOWS[0])
     first = tree.layout(flow)
     kept = list(tmp_path.glob("layout-*.pickle"))

@@ -24,16 +24,13 @@ the build never calls it).
 from __future__ import annotations
 
 import functools
-import hashlib
 import itertools
-import pickle
 import random
 from bisect import bisect_right
-from pathlib import Path
 from dataclasses import dataclass
 
 from .analysis import Analysis, analyse, topological
-from .cache import cache_dir, write_atomically
+from .cache import remembered
 from .model import Flow, Question
 
 BOX_WIDTH = 140
@@ -219,32 +216,14 @@ def _pava(targets: list[float], weights: list[float]) -> list[float]:
     return out
 
 
-_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]  # an edited layout draws anew
-
-
-def _key(flow: Flow) -> str:
-    return hashlib.sha256(f"{_CODE}\0{flow!r}".encode()).hexdigest()[:24]
-
-
 def layout(flow: Flow, analysis: Analysis | None = None) -> Diagram:
     """The diagram of a whole flow (see the module's docstring for the steps).
 
     The same flow always gets the same drawing, so it is kept for the next build in the
-    private cache folder, keyed by the flow's whole content and this module's code: drawing
-    the shipped flows costs some 20 ms a language, loading a drawing well under 1 ms."""
-    folder = cache_dir()
-    cached = folder / f"layout-{_key(flow)}.pickle" if folder else None  # no folder: no key (repr of 10,000 nodes)
-    if cached is not None:
-        try:
-            diagram = pickle.loads(cached.read_bytes())  # noqa: S301 (our own file, in a folder only we can write)
-            if isinstance(diagram, Diagram):
-                return diagram
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
-            pass
-    diagram = _draw(flow, analysis or analyse(flow))
-    if cached is not None:
-        write_atomically(cached, pickle.dumps(diagram))
-    return diagram
+    private cache folder (`cache.remembered`), keyed by the flow's whole content and the
+    engine's code: drawing the shipped flows costs some 20 ms a language, loading a drawing
+    well under 1 ms."""
+    return remembered("layout", lambda: (repr(flow).encode(),), lambda: _draw(flow, analysis or analyse(flow)), Diagram)
 
 
 def _draw(flow: Flow, analysis: Analysis) -> Diagram:

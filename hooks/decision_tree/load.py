@@ -6,6 +6,7 @@ import functools
 import re
 from pathlib import Path
 
+from .cache import remembered
 from .errors import TreeError, TreeProblem
 from .graph import FLOW_SUFFIX, build, graph_problems
 from .memory import gc_paused
@@ -52,9 +53,11 @@ def load_flow(path: Path, display: str | None = None) -> Flow:
 @functools.lru_cache(maxsize=32)
 def _parse_bytes(raw: bytes, file: str, expected_id: str, schema: bytes) -> Flow:
     """A flow from its bytes, cached by them (and the schema's) as the kits are: the English
-    build checks each translation, and the translation's own build reads it again. An edited
-    file is a new key, so `mkdocs serve` never sees a stale flow; a TreeError is not cached."""
-    return parse_flow(decode(raw, file), file, expected_id=expected_id)
+    build checks each translation, and the translation's own build reads it again; and kept
+    for the next build (`cache.remembered`). An edited file is a new key, so `mkdocs serve`
+    never sees a stale flow; a TreeError is not cached."""
+    return remembered("flow", lambda: (raw, file.encode(), expected_id.encode(), schema),
+                      lambda: parse_flow(decode(raw, file), file, expected_id=expected_id), Flow)
 
 
 def _shown(path: Path, display_root: Path | None) -> str:

@@ -10,8 +10,10 @@ import typing
 from pathlib import Path
 from typing import Any
 
+from decision_tree.cache import remembered
 from decision_tree.errors import TreeError, TreeProblem
 from decision_tree.load import TRANSLATION_FOLDER
+from decision_tree.memory import gc_paused
 from decision_tree.schema import schema_problems, type_name
 from decision_tree.source import decode, read_yaml
 
@@ -95,7 +97,14 @@ def load_kit(path: Path, display: str | None = None) -> Kit:
 def _parse_kit(raw: bytes, file: str, expected: str, schema: bytes) -> Kit:
     """A kit from its bytes. Cached by the bytes themselves (and the schema's), never by
     path: the flows hook reads the same kits again in the same build, and an edited file
-    is a new key, so `mkdocs serve` never sees a stale kit. A TreeError is not cached."""
+    is a new key, so `mkdocs serve` never sees a stale kit; and kept for the next build
+    (`remembered`). A TreeError is not cached."""
+    return remembered("kit", lambda: (raw, file.encode(), expected.encode(), schema),
+                      lambda: _make_kit(raw, file, expected), Kit)
+
+
+@gc_paused()
+def _make_kit(raw: bytes, file: str, expected: str) -> Kit:
     data = _checked(read_yaml(decode(raw, file), file), file, KIT_SCHEMA)
     if data["id"] != expected:
         raise TreeError([TreeProblem(file, data.lines["id"], "id", f"the kit id '{data['id']}' does not match the file name.",
@@ -107,7 +116,7 @@ def _parse_kit(raw: bytes, file: str, expected: str, schema: bytes) -> Kit:
 def raw_data(raw: bytes, file: str) -> Any:
     """A kit or checklist file as YAML data with lines (Map and Seq with `.lines`), cached by its
     bytes: the translation check compares two files key by key and needs every key's line."""
-    return read_yaml(decode(raw, file), file)
+    return remembered("kit-data", lambda: (raw, file.encode()), lambda: read_yaml(decode(raw, file), file), dict)
 
 
 def load_checklist(path: Path, display: str | None = None) -> Checklist:
@@ -118,7 +127,12 @@ def load_checklist(path: Path, display: str | None = None) -> Checklist:
 
 @functools.lru_cache(maxsize=8)
 def _parse_checklist(raw: bytes, file: str, schema: bytes) -> Checklist:
-    """The checklist from its bytes, cached by them as `_parse_kit` is."""
+    """The checklist from its bytes, cached and kept by them as `_parse_kit` is."""
+    return remembered("checklist", lambda: (raw, file.encode(), schema), lambda: _make_checklist(raw, file), Checklist)
+
+
+@gc_paused()
+def _make_checklist(raw: bytes, file: str) -> Checklist:
     data = _checked(read_yaml(decode(raw, file), file), file, CHECKLIST_SCHEMA)
     problems: list[TreeProblem] = []
 
