@@ -367,14 +367,14 @@ def test_french_kit_page_copies_and_downloads_in_french(context, page, watch, ba
     assert "Note (1 à 4)\u00a0: ____ Preuves\u00a0: ____" in copied
     with page.expect_download() as info:
         page.locator("[data-kit-download]").click()
-    assert info.value.suggested_filename == "mlops-engineer-hiring-kit.md"
+    assert info.value.suggested_filename == "mlops-engineer-trousse-embauche.md"
     saved = Path(info.value.path()).read_text(encoding="utf-8")
     assert saved.startswith("# Trousse d'embauche\u00a0: ingénieur ou ingénieure MLOps\n")
     assert "## Liste de vérification pour l'affichage de postes au Canada" in saved
     assert "**Ceci n'est pas un avis juridique.**" in saved and "Vérifié le 30 novembre 2026." in saved
     assert "/fr/sources.html#qc-charter-french-language" in saved
     page.wait_for_function("() => document.querySelector('[data-kit-status]').textContent"
-                           " === 'Téléchargé\u00a0: mlops-engineer-hiring-kit.md.'")
+                           " === 'Téléchargé\u00a0: mlops-engineer-trousse-embauche.md.'")
     assert watch.page_errors == [] and watch.console_errors == []
 
 

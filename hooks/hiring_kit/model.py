@@ -108,11 +108,6 @@ class Kit:
             return self.role[0].lower() + self.role[1:]
         return self.role
 
-    @property
-    def file_name(self) -> str:
-        """The name of the downloaded Markdown file."""
-        return f"{self.id}-hiring-kit.md"
-
 
 _MONTHS = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
