@@ -128,6 +128,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
-    """Every page has been converted by now: a flow no page shows is a mistake."""
+    """Every page has been converted by now: a flow no page shows is a mistake, and so is a
+    link to an id its page does not have."""
     assert _build.site is not None
     _fail(_build.site.unshown_problems())
+
+    def anchors_of(page: str) -> set[str] | None:
+        file = files.get_file_from_path(page)  # in a translation's build: the page's twin
+        return set(file.page.present_anchor_ids) if file and file.page else None
+
+    _fail(_build.site.anchor_problems(anchors_of))

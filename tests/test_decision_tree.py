@@ -384,3 +384,15 @@ def test_what_a_build_keeps_is_reused_only_for_the_same_input_and_never_an_error
             cache.remembered("flow", lambda: (broken.encode(),), lambda: make(broken), tree.Flow)
     assert len(made) == 5, "a refused file is refused every time, never kept"
     assert len(list(tmp_path.glob("flow-*.pickle"))) == 2
+
+
+def test_an_outcome_link_may_point_at_a_place_on_its_page() -> None:
+    text = (DATA / "valid.yml").read_text(encoding="utf-8")
+    assert "      - page: index.md\n" in text
+    flow = tree.parse_flow(text.replace("      - page: index.md\n", "      - page: index.md#start-here\n", 1), "f.yml")
+    link = next(link for outcome in flow.outcomes for link in outcome.links if link.anchor)
+    assert (link.page, link.anchor, link.target) == ("index.md", "start-here", "index.md#start-here")
+    html = tree.render_flow(ENV, flow, urls={"index.md": "index.html"}, assets=None)
+    assert 'href="index.html#start-here"' in html
+    with pytest.raises(tree.TreeError, match=r"f\.yml:\d+"):
+        tree.parse_flow(text.replace("      - page: index.md\n", "      - page: index.md#<script>\n", 1), "f.yml")

@@ -208,3 +208,13 @@ def test_paths_table_covers_every_path() -> None:
         assert f"{tree.analyse(flow).route_total:,} paths" in text
         for outcome in flow.outcomes:
             assert f"(`{outcome.id}`)" in text
+
+
+def test_a_link_to_an_id_its_page_lacks_stops_the_build(project: Path) -> None:
+    path = project / "docs/decide/flows/hiring.yml"
+    line = edit(path, "      - page: faq.md#only-llm-apis\n", "      - page: faq.md#only-llm-api\n")
+    edit(project / "docs/decide/flows/fr/hiring.yml", "      - page: faq.md#only-llm-apis\n",
+         "      - page: faq.md#only-llm-api\n")  # the translation follows, or its check stops the build first
+    assert_clean_failure(build(project), f"docs/decide/flows/hiring.yml:{line} (node 'llmops'): the link points at "
+                         "'#only-llm-api' on faq.md, and the page has no element with that id.",
+                         "perhaps 'faq.md#only-llm-apis'")

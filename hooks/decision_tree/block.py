@@ -74,6 +74,23 @@ class FlowSite:
                 for flow in self.flows.values() for outcome in flow.outcomes for link in outcome.links
                 if not is_page(link.page)]
 
+    def anchor_problems(self, anchors_of: Callable[[str], set[str] | None]) -> list[TreeProblem]:
+        """Every link to a place on a page must name an id that page has (once the pages are
+        built: `anchors_of(page)` gives its ids, or None when it has no built page)."""
+        problems = []
+        for flow in self.flows.values():
+            for outcome in flow.outcomes:
+                for link in outcome.links:
+                    anchors = anchors_of(link.page) if link.anchor else None
+                    if link.anchor and anchors is not None and link.anchor not in anchors:
+                        close = close_matches(link.anchor, sorted(anchors), n=1)
+                        hint = f"'{link.page}#{close[0]}'" if close else f"'{link.page}' alone"
+                        problems.append(TreeProblem(flow.source, link.line, outcome.id,
+                                                    f"the link points at '#{link.anchor}' on {link.page}, and the "
+                                                    "page has no element with that id.",
+                                                    f"link to an id the page has: perhaps {hint}."))
+        return problems
+
     def kit_problems(self) -> list[TreeProblem]:
         """Every outcome's `kit` must name an existing hiring kit."""
         known = ", ".join(sorted(self.kits)) or "(none yet)"

@@ -32,7 +32,8 @@ def build(data: Any, file: str) -> Flow:
             nodes[raw["id"]] = Question(raw["id"], raw["question"].strip(), _optional(raw, "hint"), options, line,
                                         tuple(s.strip() for s in raw.get("check", ())))
         else:
-            links = tuple(Link(k["page"], k["label"].strip(), k.lines["page"]) for k in raw["links"])
+            links = tuple(Link(k["page"].partition("#")[0], k["label"].strip(), k.lines["page"],
+                               k["page"].partition("#")[2] or None) for k in raw["links"])
             nodes[raw["id"]] = Outcome(
                 raw["id"], raw["title"].strip(), raw["summary"].strip(), raw["reasoning"].strip(),
                 tuple(s.strip() for s in raw["look_for"]), tuple(s.strip() for s in raw["watch_out"]),

@@ -38,11 +38,17 @@ class KitTarget:
 
 @dataclass(frozen=True)
 class Link:
-    """A link to a page of the site (path relative to the docs folder)."""
+    """A link to a page of the site (path relative to the docs folder), or to a place on it."""
 
     page: str
     label: str
     line: int
+    anchor: str | None = None  # an id on that page (faq.md#osfi-e-23), checked once the pages are built
+
+    @property
+    def target(self) -> str:
+        """The link as written in the flow: the page, and the anchor after a '#'."""
+        return f"{self.page}#{self.anchor}" if self.anchor else self.page
 
 
 @dataclass(frozen=True)

@@ -124,9 +124,9 @@ def _outcome_problems(ours: Outcome, theirs: Outcome, file: str, key: str) -> li
         problems.append(TreeProblem(file, theirs.line, ours.id, f"{key}.links: has {len(theirs.links)} links, "
                                     f"the original {len(ours.links)}.", "translate each link's label once."))
     for number, (a, b) in enumerate(zip(ours.links, theirs.links), start=1):
-        if a.page != b.page:
-            problems.append(TreeProblem(file, b.line, ours.id, f"{key}.links[{number}].page: is '{b.page}', the "
-                                        f"original's is '{a.page}'.", f"set 'page: {a.page}': the build links "
+        if a.target != b.target:
+            problems.append(TreeProblem(file, b.line, ours.id, f"{key}.links[{number}].page: is '{b.target}', the "
+                                        f"original's is '{a.target}'.", f"set 'page: {a.target}': the build links "
                                         "it to that page's twin in the reader's language."))
     return problems
 
