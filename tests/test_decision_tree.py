@@ -326,10 +326,15 @@ def test_terms_are_marked_escaped_and_written_once_per_page() -> None:
     first = str(terms.mark("MLOps & <b>ML</b>", "q1"))
     assert first == ('<abbr title="Ops for &lt;ML&gt; &amp; co" tabindex="0">MLOps</abbr> &amp; &lt;b&gt;'
                      '<abbr title="Machine learning" tabindex="0">ML</abbr>&lt;/b&gt;')
-    # Second use in the same node: no focus stop; in a link (no scope): none either.
-    assert str(terms.mark("ML again", "q1")) == '<abbr title="Machine learning">ML</abbr> again'
-    assert str(terms.mark("ML link")) == '<abbr title="Machine learning">ML</abbr> link'
-    assert 'tabindex="0">ML</abbr>' in str(terms.mark("ML in the next node", "q2"))
+    # Once per node: a second use stays plain, in a link too; text with no node stays plain.
+    assert terms.mark("ML again", "q1") == "ML again"
+    assert terms.mark("An ML link", "q1", link=True) == "An ML link"
+    assert terms.mark("ML anywhere") == "ML anywhere"
+    # In the next node: first in a link (no focus stop), then in its prose (the focus stop).
+    assert str(terms.mark("ML link", "q2", link=True)) == '<abbr title="Machine learning">ML</abbr> link'
+    assert terms.mark("ML link", "q2", link=True) == "ML link"
+    assert 'tabindex="0">ML</abbr>' in str(terms.mark("ML in its prose", "q2"))
+    assert terms.mark("ML once more", "q2") == "ML once more"
 
 
 def test_the_gloss_filter_passes_text_through_without_a_glossary() -> None:

@@ -179,9 +179,37 @@ def test_every_use_of_a_term_is_an_abbr_with_its_definition(site_dir: Path, sour
         assert abbr.get("title") == TITLES[abbr.get_text()], abbr
     bare = [f"{match.group()!r} in {str(text).strip()[:70]!r}"
             for text in body.find_all(string=True)
-            if isinstance(text, NavigableString) and not text.find_parent(NOT_PROSE)
+            if isinstance(text, NavigableString) and not text.find_parent(NOT_PROSE) and not in_flow(text)
             for match in TERM_RE.finditer(str(text))]
     assert not bare, f"{source}: terms without their <abbr>:\n" + "\n".join(bare[:10])
+
+
+def in_flow(text: NavigableString) -> bool:
+    """A flow explains each term once per question or outcome (the next test), not at every use."""
+    return text.find_parent(attrs={"data-flow": True}) is not None
+
+
+@pytest.mark.parametrize("source", ["decide/hiring.md", "decide/career.md", "decide/hiring.fr.md", "decide/career.fr.md"])
+def test_each_question_and_outcome_explains_each_of_its_terms_once(site_dir: Path, source: str) -> None:
+    """Outside links, the first use of each term in a node is an <abbr> and a focus stop, and
+    the only one; in links (answers, a link's label) a term is an <abbr> only when nothing
+    before it in the node was, never a focus stop. Text that repeats another node's (the
+    answers that lead to an outcome) stays plain."""
+    titles, term_re = (FR_TITLES, FR_TERM_RE) if source.endswith(".fr.md") else (TITLES, TERM_RE)
+    flow = article(site_dir, source).select_one("[data-flow]")
+    assert flow is not None
+    for node in flow.select("[data-node]"):
+        where = f"{source}, node {node['data-node']}"
+        prose = " ".join(str(text) for text in node.find_all(string=True)
+                         if not text.find_parent(("a", "svg", "script")) and not text.find_parent(class_="guide-flow__paths"))
+        used = {titles[match.group()] for match in term_re.finditer(prose)}
+        stops = [a["title"] for a in node.select("abbr[tabindex='0']")]
+        assert len(stops) == len(set(stops)), f"{where}: a term is explained twice: {sorted(stops)}"
+        assert set(stops) == used, f"{where}: terms not explained {sorted(used - set(stops))}"
+        in_links = [a["title"] for a in node.select("a abbr")]
+        assert len(in_links) == len(set(in_links)), f"{where}: a term is explained twice in links"
+        assert not node.select("a abbr[tabindex]"), f"{where}: a focus stop inside a link"
+        assert not node.select(".guide-flow__paths abbr"), f"{where}: a term explained in the repeated answers"
 
 
 @pytest.mark.parametrize("source", ["decide/hiring.md", "decide/career.md"])
@@ -242,7 +270,7 @@ def test_french_pages_explain_their_terms_in_french(site_dir: Path, source: str)
         assert abbr.get("title") == FR_TITLES.get(abbr.get_text()), abbr
     bare = [f"{match.group()!r} in {str(text).strip()[:70]!r}"
             for text in body.find_all(string=True)
-            if isinstance(text, NavigableString) and not text.find_parent(NOT_PROSE)
+            if isinstance(text, NavigableString) and not text.find_parent(NOT_PROSE) and not in_flow(text)
             for match in FR_TERM_RE.finditer(str(text))]
     assert not bare, f"{source}: terms without their <abbr>:\n" + "\n".join(bare[:10])
 

@@ -26,13 +26,14 @@ def template_cache(name: str) -> jinja2.BytecodeCache:
 
 
 @jinja2.pass_context
-def gloss(context: jinja2.runtime.Context, text: str, scope: Hashable | None = None) -> str | Markup:
+def gloss(context: jinja2.runtime.Context, text: str, scope: Hashable | None = None,
+          link: bool = False) -> str | Markup:
     """The `gloss` filter: a flow text with its terms of art as <abbr> (`Terms.mark` of the
-    `terms` the template was given). A filter rather than a function or macro in the
-    template: Jinja calls a filter directly, and the flow template marks every text of
-    every node."""
+    `terms` the template was given: once per node, see `Terms.split`). A filter rather than a
+    function or macro in the template: Jinja calls a filter directly, and the flow template
+    marks every text of every node."""
     terms = context.resolve_or_missing("terms")
-    return terms.mark(text, scope) if isinstance(terms, Terms) else text
+    return terms.mark(text, scope, link) if isinstance(terms, Terms) else text
 
 
 def strict_env(env: jinja2.Environment, cache: str = "strict") -> jinja2.Environment:

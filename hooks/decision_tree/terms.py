@@ -9,6 +9,11 @@ is (the template escapes it); in one with terms, each term is written by a small
 template (partials/flow-term.html), once per page, and the text around it is escaped.
 No HTML here.
 
+Once per question or outcome, not at every use as `abbr` does in a page's prose: the flow
+is read one node at a time, so each node explains its own terms at their first use; and
+Material mounts a tooltip on every <abbr title> at load, which at 440 terms in the hiring
+flow cost the page most of its script time (Lighthouse: 380 ms of blocking time).
+
 Why not a Jinja macro: the flow template marks every text of every node, and a macro
 call (or a template render per text) costs a new context each time.
 """
@@ -41,17 +46,18 @@ class Terms:
         self._titles = {term: title for term, title in (abbreviations or {}).items() if term and title}
         words = sorted(self._titles, key=len, reverse=True)
         self._pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b") if words else None
-        self._seen: set[tuple[Hashable, str]] = set()
+        self._explained: set[tuple[Hashable, str]] = set()  # (node, definition): a use outside links written
+        self._linked: set[tuple[Hashable, str]] = set()     # (node, definition): any use written
         self._template = template
         self._written: dict[Segment, Markup] = {}
 
-    def mark(self, text: str, scope: Hashable | None = None) -> str | Markup:
+    def mark(self, text: str, scope: Hashable | None = None, link: bool = False) -> str | Markup:
         """`text` with its terms as <abbr>, or as it is when it has none. Each term is written
         by the template once per page (a term, its definition and focus), then reused; the
         text around the terms is escaped."""
         if self._template is None:
             return text
-        segments = self.split(text, scope)
+        segments = self.split(text, scope, link)
         if len(segments) == 1 and segments[0].title is None:
             return text
         return Markup("").join(escape(part.text) if part.title is None else self._write(part) for part in segments)
@@ -62,22 +68,27 @@ class Terms:
             self._written[term] = Markup(self._template.render(term=term))  # autoescaped by the template
         return self._written[term]
 
-    def split(self, text: str, scope: Hashable | None = None) -> list[Segment]:
-        """`text` as segments. With a scope (a node id), the first use of each definition in
-        that scope is marked `focus`; without one (text inside a link) none is."""
-        if self._pattern is None or not text:
+    def split(self, text: str, scope: Hashable | None = None, link: bool = False) -> list[Segment]:
+        """`text` as segments: a term is explained once in each scope (a node id), at its
+        first use outside a link, as a focus stop, and at its first use in a link (`link`:
+        an answer, a link's label) when nothing before it in the node used it, with no
+        focus stop (a link is one already). Later uses, and text with no scope, stay plain:
+        a flow is read one question at a time, and every <abbr> costs the page a tooltip."""
+        if self._pattern is None or not text or scope is None:
             return [Segment(text)]
         segments: list[Segment] = []
         at = 0
         for match in self._pattern.finditer(text):
-            if match.start() > at:
-                segments.append(Segment(text[at:match.start()]))
             title = self._titles[match.group()]
             key = (scope, title)
-            focus = scope is not None and key not in self._seen
-            if focus:
-                self._seen.add(key)
-            segments.append(Segment(match.group(), title, focus))
+            if key in (self._linked if link else self._explained):
+                continue  # already explained here: stays in the plain text around it
+            self._linked.add(key)
+            if not link:
+                self._explained.add(key)
+            if match.start() > at:
+                segments.append(Segment(text[at:match.start()]))
+            segments.append(Segment(match.group(), title, not link))
             at = match.end()
         if at < len(text):
             segments.append(Segment(text[at:]))
