@@ -75,8 +75,9 @@ ID_LIST_ATTRIBUTES = ("for", "aria-labelledby", "aria-describedby", "aria-contro
 BARE_LINK_CLASS = "guide-pdf-bare"  # a link whose text is its address
 URL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
 FIRST_TERM_CLASS = "guide-pdf-term"  # pdf.css prints the title of these after them
-# Where a term's definition in brackets would not help: titles, and the glossary itself.
-NO_TERM_EXPANSION_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "figure"})
+# Where a term's definition in brackets would not help: titles, link text (a flow's answers:
+# "2. DevOps (a way of working...) → Question 3"), and the glossary itself.
+NO_TERM_EXPANSION_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "figure", "a"})
 NO_TERM_EXPANSION_CLASS = "guide-glossary"
 
 
