@@ -194,14 +194,16 @@ def test_each_question_and_outcome_explains_each_of_its_terms_once(site_dir: Pat
     """Outside links, the first use of each term in a node is an <abbr> and a focus stop, and
     the only one; in links (answers, a link's label) a term is an <abbr> only when nothing
     before it in the node was, never a focus stop. Text that repeats another node's (the
-    answers that lead to an outcome) stays plain."""
+    answers that lead to an outcome) stays plain, and so do an outcome's title and what the
+    interactive flow hides (an answer's note and assumption)."""
     titles, term_re = (FR_TITLES, FR_TERM_RE) if source.endswith(".fr.md") else (TITLES, TERM_RE)
     flow = article(site_dir, source).select_one("[data-flow]")
     assert flow is not None
     for node in flow.select("[data-node]"):
         where = f"{source}, node {node['data-node']}"
         prose = " ".join(str(text) for text in node.find_all(string=True)
-                         if not text.find_parent(("a", "svg", "script")) and not text.find_parent(class_="guide-flow__paths"))
+                         if not text.find_parent(("a", "svg", "script", "h2"))
+                         and not text.find_parent(class_=("guide-flow__paths", "guide-flow__note", "guide-flow__assumes")))
         used = {titles[match.group()] for match in term_re.finditer(prose)}
         stops = [a["title"] for a in node.select("abbr[tabindex='0']")]
         assert len(stops) == len(set(stops)), f"{where}: a term is explained twice: {sorted(stops)}"
@@ -209,7 +211,8 @@ def test_each_question_and_outcome_explains_each_of_its_terms_once(site_dir: Pat
         in_links = [a["title"] for a in node.select("a abbr")]
         assert len(in_links) == len(set(in_links)), f"{where}: a term is explained twice in links"
         assert not node.select("a abbr[tabindex]"), f"{where}: a focus stop inside a link"
-        assert not node.select(".guide-flow__paths abbr"), f"{where}: a term explained in the repeated answers"
+        assert not node.select(".guide-flow__paths abbr, .guide-flow__note abbr, .guide-flow__assumes abbr, h2 abbr"), \
+            f"{where}: a term explained where it is repeated or hidden"
 
 
 @pytest.mark.parametrize("source", ["decide/hiring.md", "decide/career.md"])
