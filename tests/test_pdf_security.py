@@ -192,12 +192,18 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_hostile_flow_text_prints_as_text_in_the_exported_pdf(tmp_path: Path) -> None:
+def copy_project(tmp_path: Path) -> Path:
+    """The sources of the site (config, pages, hooks, templates, catalogue, glossary) to edit."""
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
     for folder in ("docs", "hooks", "overrides", "i18n", "includes"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pdf"))
+    return project
+
+
+def test_hostile_flow_text_prints_as_text_in_the_exported_pdf(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
     flow = project / "docs/decide/flows/hiring.yml"
     edit(flow, "    title: Hire an ML engineer first\n", f"    title: {HOSTILE_TITLE}\n")
     edit(flow, "    title: Hire an ML engineer first and put the platform on hold\n", f"    title: {COMMENT_TITLE}\n")
@@ -239,11 +245,7 @@ def test_hostile_flow_text_prints_as_text_in_the_exported_pdf(tmp_path: Path) ->
 def test_a_warning_from_a_pdf_laid_out_in_a_worker_still_fails_the_strict_build(tmp_path: Path) -> None:
     """Each language's PDF but the last is laid out in a worker process (hooks/pdf_export.py):
     what WeasyPrint refuses there is reported in the build, and fails it, as in-process."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ("docs", "hooks", "overrides", "i18n", "includes"):
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pdf"))
+    project = copy_project(tmp_path)
     outside = tmp_path / "outside.png"
     outside.write_bytes(b"\x89PNG\r\n\x1a\n")
     with (project / "docs" / "index.md").open("a", encoding="utf-8") as page:  # English: not the last language
