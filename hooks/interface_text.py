@@ -11,7 +11,6 @@ translation keeps its placeholders and holds no markup (it is printed as trusted
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -21,9 +20,10 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from decision_tree.cache import cache_dir, write_atomically
+from decision_tree.cache import remembered
 
 CATALOGUE_DIR = "i18n"
+_CODE = Path(__file__).read_bytes()  # how the texts are found: an edit finds them anew
 # libyaml's safe loader when PyYAML has it (about 20 times faster), else the pure-Python one.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
@@ -62,20 +62,17 @@ def template_messages(template_dir: Path, root: Path) -> list[Message]:
     """Every gettext text in the templates under template_dir, with file and line.
 
     Finding them means parsing each template (some 30 ms a build), so the result is kept
-    in the private cache folder, keyed by every template's name and text."""
+    between builds (`remembered`), keyed by every template's name and text."""
     sources = []
     for path in sorted(template_dir.rglob("*.html")):
         source = path.read_text(encoding="utf-8")
         if "_(" in source or "gettext(" in source:  # no text to translate: skip it (Material's copies are large)
             sources.append((str(path.relative_to(root)), source))
-    folder = cache_dir()
-    key = hashlib.sha256(json.dumps([jinja2.__version__, sources]).encode()).hexdigest()[:24]
-    cached = folder / f"messages-{key}.json" if folder else None
-    if cached is not None:
-        try:
-            return [Message(str(file), int(line), str(text)) for file, line, text in json.loads(cached.read_bytes())]
-        except (OSError, ValueError, TypeError):
-            pass
+    return remembered("messages", lambda: (_CODE, jinja2.__version__.encode(), json.dumps(sources).encode()),
+                      lambda: _extract(sources), list)
+
+
+def _extract(sources: list[tuple[str, str]]) -> list[Message]:
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
     found: list[Message] = []
     for shown, source in sources:
@@ -84,8 +81,6 @@ def template_messages(template_dir: Path, root: Path) -> list[Message]:
             text = found_text[0] if isinstance(found_text, tuple) else found_text
             if isinstance(text, str):
                 found.append(Message(shown, line, text))
-    if cached is not None:
-        write_atomically(cached, json.dumps([[m.file, m.line, m.text] for m in found]).encode())
     return found
 
 

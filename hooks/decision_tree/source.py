@@ -131,10 +131,9 @@ class _Builder:
 
     def _add_plain(self, value: Any, line: int) -> None:
         """`_add` for a plain scalar with no anchor inside a list or block: most events."""
+        if value == "<<":
+            self._refuse_merge_key(line)
         frame = self.stack[-1]
-        if value == "<<" and not frame.has_key and type(frame.value) is Map:
-            raise _Stop(line, "the merge key '<<' is not supported in flow files.",
-                        "write the keys out in full in each block.")
         frame.size += 1
         self._put(frame, value, line)
 
@@ -170,12 +169,17 @@ class _Builder:
         container[key] = value
         container.lines[key] = key_line
 
+    def _refuse_merge_key(self, line: int) -> None:
+        """A plain `<<` where a key goes is YAML's merge key, which flow files do not take."""
+        if self.stack and isinstance(self.stack[-1].value, Map) and not self.stack[-1].has_key:
+            raise _Stop(line, "the merge key '<<' is not supported in flow files.",
+                        "write the keys out in full in each block.")
+
     def _scalar(self, event: yaml.ScalarEvent, line: int) -> Any:
         tag, text = event.tag, event.value
         plain = event.implicit[0] and tag in (None, "!")
-        if plain and text == "<<" and self.stack and isinstance(self.stack[-1].value, Map) and not self.stack[-1].has_key:
-            raise _Stop(line, "the merge key '<<' is not supported in flow files.",
-                        "write the keys out in full in each block.")
+        if plain and text == "<<":
+            self._refuse_merge_key(line)
         if tag is None and not event.implicit[0] or tag == "!":  # quoted or '!': text
             return text
         if tag is None:
