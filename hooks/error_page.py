@@ -16,8 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.utils.templates import TemplateContext
 
-import interface_text
-import languages
+from guide.languages import interface_text
+from guide.mkdocs_build import languages
 
 TEMPLATE = "404.html"
 

@@ -13,7 +13,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from faq_page_schema import FaqMarkupError, extract_faq_entries, faq_page_jsonld
+from guide.faq import FaqMarkupError, extract_faq_entries, faq_page_jsonld
 
 CONTEXT_KEY = "guide_faq_jsonld"
 

@@ -24,11 +24,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import decision_tree as tree
-import hiring_kit
-import interface_text
-import languages
-from page_context import page_context, project_root, shown
+from guide import flows
+from guide import kits
+from guide.languages import interface_text
+from guide.mkdocs_build import languages
+from guide.mkdocs_build.pages import page_context, project_root, shown
 
 FLOWS_DIR = "decide/flows"
 KITS_DIR = "kits"  # hiring kits an outcome may name with `kit:` (hooks/hiring_kits.py shows them)
@@ -38,15 +38,15 @@ KITS_DIR = "kits"  # hiring kits an outcome may name with `kit:` (hooks/hiring_k
 class _Build:
     """This build's flows and block state (made afresh in on_config: `mkdocs serve` sees edits)."""
 
-    site: tree.FlowSite | None = None
+    site: flows.FlowSite | None = None
 
 
 _build = _Build()
 
 
-def _fail(problems: list[tree.TreeProblem]) -> None:
+def _fail(problems: list[flows.Problem]) -> None:
     if problems:
-        raise PluginError(f"Bad decision tree or flow block:\n{tree.TreeError(problems)}")
+        raise PluginError(f"Bad decision tree or flow block:\n{flows.ProblemError(problems)}")
 
 
 @event_priority(languages.AFTER_I18N)
@@ -56,27 +56,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     The i18n plugin runs every build on the same config: the last build's block goes first."""
     env = config.theme.get_env()
     interface_text.install(env, languages.catalogue(config))
-    _build.site = tree.FlowSite(flows={}, env=env)
+    _build.site = flows.FlowSite(flows={}, env=env)
     config.markdown_extensions[:] = [e for e in config.markdown_extensions
-                                     if not isinstance(e, tree.GuideFlowExtension)]
-    config.markdown_extensions.append(tree.GuideFlowExtension(site=_build.site))  # type: ignore[arg-type]
+                                     if not isinstance(e, flows.GuideFlowExtension)]
+    config.markdown_extensions.append(flows.GuideFlowExtension(site=_build.site))  # type: ignore[arg-type]
     return config
 
 
-def _load(config: MkDocsConfig) -> tuple[dict[str, tree.Flow], list[tree.TreeProblem]]:
+def _load(config: MkDocsConfig) -> tuple[dict[str, flows.Flow], list[flows.Problem]]:
     """The flows in the build's language, and how each translation's structure differs from
     its original. The default language's build (the first) checks every translation; a
     later language's build reads its own flows only."""
     folder = Path(config.docs_dir) / FLOWS_DIR
     language = languages.current(config)
     if not language.default:
-        return tree.load_flows(folder / language.code, display_root=project_root(config)), []
-    originals = tree.load_flows(folder, display_root=project_root(config))
-    problems: list[tree.TreeProblem] = []
+        return flows.load_flows(folder / language.code, display_root=project_root(config)), []
+    originals = flows.load_flows(folder, display_root=project_root(config))
+    problems: list[flows.Problem] = []
     for other in languages.languages(config):
         if not other.default:
-            translated = tree.load_flows(folder / other.code, display_root=project_root(config))
-            problems += tree.translation_problems(originals, translated, shown(config, folder / other.code))
+            translated = flows.load_flows(folder / other.code, display_root=project_root(config))
+            problems += flows.translation_problems(originals, translated, shown(config, folder / other.code))
     return originals, problems
 
 
@@ -87,7 +87,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     assert _build.site is not None
     try:
         _build.site.flows, translation = _load(config)
-    except tree.TreeError as error:
+    except flows.ProblemError as error:
         raise PluginError(f"Bad decision tree:\n{error}") from None
 
     def is_page(path: str) -> bool:
@@ -96,18 +96,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
 
     _fail(_build.site.link_problems(is_page))
     if translation:
-        raise PluginError(f"A translated flow differs from its original:\n{tree.TreeError(translation)}")
+        raise PluginError(f"A translated flow differs from its original:\n{flows.ProblemError(translation)}")
     # The kits in the build's language: an outcome's link reads "Hiring kit: <role>" with the
     # role as the kit's translation names it; the page is the English file name, which the
     # build resolves to the reader's language's twin.
     kit_folder = Path(config.docs_dir) / KITS_DIR
     language = languages.current(config)
     try:
-        found, _ = hiring_kit.load_kits(kit_folder if language.default else kit_folder / language.code,
+        found, _ = kits.load_kits(kit_folder if language.default else kit_folder / language.code,
                                         display_root=project_root(config))
-    except tree.TreeError as error:
+    except flows.ProblemError as error:
         raise PluginError(f"Bad hiring kit:\n{error}") from None
-    _build.site.kits = {kit_id: tree.KitTarget(kit.role_in_text, hiring_kit.page_of(kit_id)) for kit_id, kit in found.items()}
+    _build.site.kits = {kit_id: flows.KitTarget(kit.role_in_text, kits.page_of(kit_id)) for kit_id, kit in found.items()}
     _fail(_build.site.kit_problems())
     return None
 

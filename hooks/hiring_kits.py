@@ -25,11 +25,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import decision_tree as tree
-import hiring_kit as kits
-import interface_text
-import languages
-from page_context import page_context, project_root, shown
+from guide.core.problems import Problem, ProblemError
+from guide import kits
+from guide.languages import interface_text
+from guide.mkdocs_build import languages
+from guide.mkdocs_build.pages import page_context, project_root, shown
 
 KITS_DIR = "kits"
 
@@ -44,9 +44,9 @@ class _Build:
 _build = _Build()
 
 
-def _fail(problems: list[tree.TreeProblem]) -> None:
+def _fail(problems: list[Problem]) -> None:
     if problems:
-        raise PluginError(f"Bad hiring kit or kit block:\n{tree.TreeError(problems)}")
+        raise PluginError(f"Bad hiring kit or kit block:\n{ProblemError(problems)}")
 
 
 @event_priority(languages.AFTER_I18N)
@@ -68,7 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def load_edition(config: MkDocsConfig) -> tuple[dict[str, kits.Kit], kits.Checklist, list[tree.TreeProblem]]:
+def load_edition(config: MkDocsConfig) -> tuple[dict[str, kits.Kit], kits.Checklist, list[Problem]]:
     """The kits and checklist in the build's language, and how each translation differs from
     its original. The default language's build (the first) reads and checks every
     translation; a later language's build reads its own kits only (docs/kits/<code>/).
@@ -79,13 +79,13 @@ def load_edition(config: MkDocsConfig) -> tuple[dict[str, kits.Kit], kits.Checkl
     if not language.default:
         return *kits.load_kits(folder / language.code, display_root=root), []
     found, checklist = kits.load_kits(folder, display_root=root)
-    problems: list[tree.TreeProblem] = []
+    problems: list[Problem] = []
     for other in languages.languages(config):
         if other.default:
             continue
         translated = folder / other.code
         if not translated.is_dir():
-            problems.append(tree.TreeProblem(shown(config, translated), 1, "", f"the kits have no {other.name} "
+            problems.append(Problem(shown(config, translated), 1, "", f"the kits have no {other.name} "
                                              "translation.", f"copy every file of {shown(config, folder)} there "
                                              "and translate its text (README, 'French edition')."))
             continue
@@ -100,10 +100,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     assert _build.site is not None
     try:
         _build.site.kits, _build.site.checklist, translation = load_edition(config)
-    except tree.TreeError as error:
+    except ProblemError as error:
         raise PluginError(f"Bad hiring kit:\n{error}") from None
     if translation:
-        raise PluginError(f"A translated hiring kit differs from its original:\n{tree.TreeError(translation)}")
+        raise PluginError(f"A translated hiring kit differs from its original:\n{ProblemError(translation)}")
     return None
 
 

@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-import languages
+from guide.mkdocs_build import languages
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:

@@ -29,7 +29,6 @@ import functools
 import importlib.util
 import multiprocessing
 import os
-import site
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,8 +40,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-import languages
-import pdf_document
+from guide.mkdocs_build import languages
+from guide.pdf import document as pdf_document
 
 EXPORT_VARIABLE = "PDF_EXPORT"
 PDF_FILE = "ml-vs-mlops-guide.pdf"  # in each language's root: ml-vs-mlops-guide.pdf, fr/ml-vs-mlops-guide.pdf
@@ -52,7 +51,6 @@ NO_PDF_TARGET = "offline.html#get-the-pdf"
 TEMPLATE = "pdf/document.html"
 SVG_STYLESHEET = "assets/stylesheets/pdf-svg.css"  # in the built site
 EXPORT_NEEDS = ("weasyprint", "bs4")
-HOOKS = Path(__file__).resolve().parent
 
 log = get_plugin_logger(__name__)
 
@@ -135,10 +133,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     job = functools.partial(pdf_document.write_pdf, html, base_url=built, target=built / target,
                             extra_warnings=document.problems)
     if language != languages.languages(config)[-1]:
-        # A fresh interpreter (not a fork of this one, which holds the whole build), given the
-        # hooks folder as MkDocs gives it to a hook (and leaves it off sys.path afterwards).
-        worker = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                                        initializer=site.addsitedir, initargs=(str(HOOKS),))
+        # A fresh interpreter, not a fork of this one, which holds the whole build.
+        worker = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         _pending.append((target, started, worker.submit(job)))
         worker.shutdown(wait=False)
         return

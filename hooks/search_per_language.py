@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -20,7 +19,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-import languages
+from guide.languages.search_index import split_index
+from guide.mkdocs_build import languages
 
 INDEX = "search/search_index.json"
 OFFLINE_INDEX = "search/search_index.js"  # what Material reads from file:// (the offline plugin's form)
@@ -33,19 +33,6 @@ def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfi
     With its trailing slash: Material resolves search/search_index.json against it."""
     context["guide_search_root"] = languages.current(config).root  # type: ignore[typeddict-unknown-key]
     return context
-
-
-def split_index(index: dict[str, Any], roots: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """{root: index} from one index of every language: each entry goes to the language
-    whose root starts its location ("" takes the rest), relative to that root."""
-    by_root: dict[str, list[dict[str, Any]]] = {root: [] for root in roots}
-    ordered = sorted((r for r in roots if r), key=len, reverse=True)
-    for doc in index.get("docs", []):
-        location = doc.get("location", "")
-        root = next((r for r in ordered if location.startswith(r)), "")
-        by_root.setdefault(root, []).append({**doc, "location": location[len(root):]})
-    return {root: {**index, "config": {**index.get("config", {}), "lang": [roots[root]]}, "docs": docs}
-            for root, docs in by_root.items()}
 
 
 @event_priority(-200)  # after the i18n plugin (-100) has built every language and written its index

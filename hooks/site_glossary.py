@@ -23,8 +23,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import glossary
-import languages
+from guide import glossary
+from guide.mkdocs_build import languages
 
 SNIPPETS = "pymdownx.snippets"
 # An auto-appended snippet whose file name starts with this is the glossary

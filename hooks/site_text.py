@@ -15,8 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-import interface_text
-import languages
+from guide.languages import interface_text
+from guide.mkdocs_build import languages
 
 TEMPLATES = "overrides"
 

@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
 import jinja2  # noqa: E402
 
-import decision_tree as tree  # noqa: E402
+import guide.flows as tree  # noqa: E402
 
 os.environ["GUIDE_FLOW_NO_CACHE"] = "1"  # time the drawing itself, not a drawing kept from the last run
 

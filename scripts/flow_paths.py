@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-import decision_tree as tree  # noqa: E402  (a plain module next to the hooks)
+import guide.flows as tree  # noqa: E402  (a plain module next to the hooks)
 
 FLOWS = ROOT / "docs" / "decide" / "flows"
 TABLE = FLOWS / "paths.md"
@@ -54,7 +53,7 @@ def main() -> int:
         TABLE.write_text(expected(), encoding="utf-8")
         print(f"Wrote {TABLE.relative_to(ROOT)}.")
         return 0
-    except tree.TreeError as error:
+    except tree.ProblemError as error:
         print(f"Bad decision tree:\n{error}", file=sys.stderr)
         return 2
 

@@ -31,8 +31,10 @@ fi
 stamp=".venv/.installed-$want"
 reqs=requirements.txt
 [ "$want" = site ] || reqs=requirements-test.txt
-if [ ! -f "$stamp" ] || [ "$reqs" -nt "$stamp" ] || [ requirements.txt -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ "$reqs" -nt "$stamp" ] || [ requirements.txt -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -r "$reqs"
+  # The site's own libraries (src/guide/), editable: an edit needs no reinstall.
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e .
   touch "$stamp"
 fi
 

@@ -1,4 +1,4 @@
-"""Unit tests of hooks/decision_tree.py: loading, every validation rule (one fixture each
+"""Unit tests of guide.flows (src/guide/flows/): loading, every validation rule (one fixture each
 under tests/data/flows/), markers, analysis, layout and rendering. No MkDocs involved."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import jinja2
 import jsonschema
 import pytest
 
-import decision_tree as tree
-from decision_tree import cache
-from decision_tree.memory import gc_paused
+import guide.flows as tree
+from guide.core import cache
+from guide.core.memory import gc_paused
 from conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "flows"
@@ -27,7 +27,7 @@ def load(name: str) -> tree.Flow:
 
 
 def error_of(name: str) -> str:
-    with pytest.raises(tree.TreeError) as caught:
+    with pytest.raises(tree.ProblemError) as caught:
         load(name)
     return str(caught.value)
 
@@ -88,7 +88,7 @@ def test_every_rule_fixture_is_tested() -> None:
 def test_flow_id_must_match_file_name(tmp_path: Path) -> None:
     path = tmp_path / "other.yml"
     path.write_text((DATA / "valid.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    with pytest.raises(tree.TreeError, match=r"other.yml:2: the flow id 'valid' does not match the file name"
+    with pytest.raises(tree.ProblemError, match=r"other.yml:2: the flow id 'valid' does not match the file name"
                                              r".*set 'id: other'"):
         tree.load_flow(path, "other.yml")
 
@@ -99,7 +99,7 @@ def test_several_problems_are_all_reported_in_line_order(tmp_path: Path) -> None
     text = text.replace("    hint: We ask because of the umbrella.\n", "    hint: 42\n")
     path = tmp_path / "valid.yml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(tree.TreeError) as caught:
+    with pytest.raises(tree.ProblemError) as caught:
         tree.load_flow(path, "valid.yml")
     lines = [p.line for p in caught.value.problems]
     assert len(lines) == 2 and lines == sorted(lines)
@@ -108,21 +108,21 @@ def test_several_problems_are_all_reported_in_line_order(tmp_path: Path) -> None
 
 
 def test_empty_and_non_mapping_files_are_explained() -> None:
-    with pytest.raises(tree.TreeError, match=r"x.yml:1: the file is empty"):
+    with pytest.raises(tree.ProblemError, match=r"x.yml:1: the file is empty"):
         tree.parse_flow("# nothing\n", "x.yml")
-    with pytest.raises(tree.TreeError, match=r"x.yml:1: the file holds a list, not a flow"):
+    with pytest.raises(tree.ProblemError, match=r"x.yml:1: the file holds a list, not a flow"):
         tree.parse_flow("- a\n- b\n", "x.yml")
 
 
 def test_duplicate_yaml_keys_are_an_error() -> None:
     text = (DATA / "valid.yml").read_text(encoding="utf-8").replace("start: first\n", "start: first\nstart: second\n")
-    with pytest.raises(tree.TreeError, match=r"x.yml:6: the key 'start' appears twice"):
+    with pytest.raises(tree.ProblemError, match=r"x.yml:6: the key 'start' appears twice"):
         tree.parse_flow(text, "x.yml")
 
 
 def test_yaml_is_loaded_safely() -> None:
     text = "!!python/object/apply:os.system ['echo hi']\n"
-    with pytest.raises(tree.TreeError, match="x.yml:1"):
+    with pytest.raises(tree.ProblemError, match="x.yml:1"):
         tree.parse_flow(text, "x.yml")
 
 
@@ -266,7 +266,7 @@ def test_shipped_trees_load_and_every_question_offers_a_way_out() -> None:
 def test_misspelled_kind_gives_one_clear_message() -> None:
     text = (DATA / "valid.yml").read_text(encoding="utf-8")
     text = text.replace("  - id: second\n    kind: question\n", "  - id: second\n    kind: questoin\n")
-    with pytest.raises(tree.TreeError) as caught:
+    with pytest.raises(tree.ProblemError) as caught:
         tree.parse_flow(text, "v.yml")
     assert str(caught.value) == ("v.yml:17 (node 'second'): kind is 'questoin', which is not allowed. "
                                  "Fix: use one of: question, outcome.")
@@ -293,7 +293,7 @@ def test_an_assumption_needs_check_questions_on_its_question() -> None:
     text = (DATA / "valid.yml").read_text(encoding="utf-8").replace(
         "      - label: I'm not sure\n        next: stay-light\n",
         "      - label: I'm not sure\n        next: stay-light\n        assumes: it is mild.\n")
-    with pytest.raises(tree.TreeError) as caught:
+    with pytest.raises(tree.ProblemError) as caught:
         tree.parse_flow(text, "v.yml")
     assert str(caught.value).startswith("v.yml:24 (node 'second'): the option 'I'm not sure' assumes something, but "
                                         "the question has no 'check' questions")
@@ -358,7 +358,7 @@ def test_reading_and_rendering_pause_the_collector_and_restore_it() -> None:
         assert not gc.isenabled(), "a collector the caller had turned off was turned on"
     finally:
         gc.enable()
-    with pytest.raises(tree.TreeError):
+    with pytest.raises(tree.ProblemError):
         load("bad-unknown-next")
     assert gc.isenabled(), "a refused flow left the collector off"
 
@@ -385,7 +385,7 @@ def test_what_a_build_keeps_is_reused_only_for_the_same_input_and_never_an_error
     assert len(made) == 3, "a damaged file is read anew"
     broken = "id: [\n"
     for _ in range(2):
-        with pytest.raises(tree.TreeError):
+        with pytest.raises(tree.ProblemError):
             cache.remembered("flow", lambda: (broken.encode(),), lambda: make(broken), tree.Flow)
     assert len(made) == 5, "a refused file is refused every time, never kept"
     assert len(list(tmp_path.glob("flow-*.pickle"))) == 2
@@ -399,5 +399,5 @@ def test_an_outcome_link_may_point_at_a_place_on_its_page() -> None:
     assert (link.page, link.anchor, link.target) == ("index.md", "start-here", "index.md#start-here")
     html = tree.render_flow(ENV, flow, urls={"index.md": "index.html"}, assets=None)
     assert 'href="index.html#start-here"' in html
-    with pytest.raises(tree.TreeError, match=r"f\.yml:\d+"):
+    with pytest.raises(tree.ProblemError, match=r"f\.yml:\d+"):
         tree.parse_flow(text.replace("      - page: index.md\n", "      - page: index.md#<script>\n", 1), "f.yml")

@@ -18,7 +18,7 @@ from conftest import FLOW_PAGES, ROOT, mkdocs_build, nav_pages, page_url_path
 sys.path.insert(0, str(ROOT / "scripts"))
 import flow_paths  # noqa: E402
 
-import decision_tree as tree  # noqa: E402
+import guide.flows as tree  # noqa: E402
 
 FLOWS = ROOT / "docs" / "decide" / "flows"
 SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".tmp", ".cache", "__pycache__",

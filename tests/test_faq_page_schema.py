@@ -1,4 +1,4 @@
-"""hooks/faq_page_schema.py: FAQPage JSON-LD from a rendered FAQ page, and its errors."""
+"""guide.faq (src/guide/faq/): FAQPage JSON-LD from a rendered FAQ page, and its errors."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from faq_page_schema import FaqEntry, FaqMarkupError, extract_faq_entries, faq_page_jsonld
+from guide.faq import FaqEntry, FaqMarkupError, extract_faq_entries, faq_page_jsonld
 
 DATA = Path(__file__).parent / "data" / "faq_jsonld"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import decision_tree as tree
+import guide.flows as tree
 from conftest import FLOW_PAGES, ROOT, describe_violations, mkdocs_build, page_url_path, run_axe, serve_folder, twin
 
 FLOWS = {flow_id: tree.load_flow(ROOT / "docs" / "decide" / "flows" / f"{flow_id}.yml")

@@ -1,4 +1,4 @@
-"""The whole-flow diagram (hooks/decision_tree/layout.py, overrides/partials/guide-flow-diagram.html,
+"""The whole-flow diagram (src/guide/flows/layout.py, overrides/partials/guide-flow-diagram.html,
 the `/* Diagram */` rules of flow.css): geometry of the layout for the shipped flows and for
 generated ones (no box over another, no arrow through a box, every answer on a labelled arrow,
 few crossings), then the built page in Chromium (fits the column at 1280 px or says it scrolls,
@@ -22,9 +22,9 @@ import jinja2
 import pytest
 from bs4 import BeautifulSoup
 
-import decision_tree as tree
+import guide.flows as tree
 from conftest import AXE_JS, FLOW_PAGES, ROOT, describe_violations, page_url_path
-from decision_tree.layout import (
+from guide.flows.layout import (
     BOX_PAD, BOX_WIDTH, LABEL_HEIGHT, SMALL_FLOW, Diagram, Edge, _wrap, crossings, text_width,
 )
 
@@ -275,7 +275,7 @@ def test_crossings_stay_low_in_the_shipped_flows() -> None:
 
 
 def test_a_large_flow_is_laid_out_without_counting_crossings(monkeypatch: pytest.MonkeyPatch) -> None:
-    layout_module = __import__("sys").modules["decision_tree.layout"]
+    layout_module = __import__("sys").modules["guide.flows.layout"]
     flow = generated(1200, jump=2)
     assert sum(len(q.options) for q in flow.questions) > SMALL_FLOW
 
@@ -283,22 +283,22 @@ def test_a_large_flow_is_laid_out_without_counting_crossings(monkeypatch: pytest
         raise AssertionError("crossings counted for a large flow")
 
     monkeypatch.setattr(layout_module, "_inversions", refuse)
-    monkeypatch.setattr(__import__("sys").modules["decision_tree.cache"], "cache_dir", lambda: None)  # draw it, do not load a kept drawing
+    monkeypatch.setattr(__import__("sys").modules["guide.core.cache"], "cache_dir", lambda: None)  # draw it, do not load a kept drawing
     diagram = tree.layout(flow)
     assert len(diagram.boxes) == 1201
 
 
 def test_a_flow_lays_out_the_same_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    layout_module = __import__("sys").modules["decision_tree.layout"]
+    layout_module = __import__("sys").modules["guide.flows.layout"]
     flow = tree.load_flow(FLOWS[0])
     kept = tree.layout(flow)  # drawn, or loaded from the cache a build before kept
-    monkeypatch.setattr(__import__("sys").modules["decision_tree.cache"], "cache_dir", lambda: None)
+    monkeypatch.setattr(__import__("sys").modules["guide.core.cache"], "cache_dir", lambda: None)
     assert tree.layout(flow) == tree.layout(flow) == kept
 
 
 def test_a_kept_drawing_is_used_only_for_the_same_flow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    layout_module = __import__("sys").modules["decision_tree.layout"]
-    monkeypatch.setattr(__import__("sys").modules["decision_tree.cache"], "cache_dir", lambda: tmp_path)
+    layout_module = __import__("sys").modules["guide.flows.layout"]
+    monkeypatch.setattr(__import__("sys").modules["guide.core.cache"], "cache_dir", lambda: tmp_path)
     flow = tree.load_flow(FLOWS[0])
     first = tree.layout(flow)
     kept = list(tmp_path.glob("layout-*.pickle"))

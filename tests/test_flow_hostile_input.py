@@ -15,7 +15,7 @@ import jinja2
 import markdown
 import pytest
 
-import decision_tree as tree
+import guide.flows as tree
 from conftest import ROOT
 
 HOSTILE = ROOT / "tests" / "data" / "flows" / "hostile"
@@ -43,7 +43,7 @@ REFUSED = [
 
 @pytest.mark.parametrize(("fixture", "line", "node", "problem"), REFUSED, ids=[r[0] for r in REFUSED])
 def test_hostile_file_is_refused_with_file_line_node_and_fix(fixture: str, line: int, node: str, problem: str) -> None:
-    with pytest.raises(tree.TreeError) as caught:
+    with pytest.raises(tree.ProblemError) as caught:
         tree.load_flow(HOSTILE / f"{fixture}.yml", f"{fixture}.yml")
     message = str(caught.value)
     where = f"{fixture}.yml:{line}" + (f" (node '{node}')" if node else "") + ": "
@@ -70,7 +70,7 @@ def test_yes_and_no_unquoted_are_text_under_yaml_1_2() -> None:
 def test_a_yaml_file_in_the_flows_folder_is_refused_not_ignored(tmp_path: Path) -> None:
     shutil.copy(DATA / "valid.yml", tmp_path / "valid.yml")
     shutil.copy(DATA / "valid.yml", tmp_path / "third.yaml")
-    with pytest.raises(tree.TreeError) as caught:
+    with pytest.raises(tree.ProblemError) as caught:
         tree.load_flows(tmp_path, display_root=tmp_path)
     assert str(caught.value) == ("third.yaml:1: this folder holds only flows ending in .yml; 'third.yaml' would be "
                                  "ignored. Fix: rename it to third.yml.")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-import interface_text
+from guide.languages import interface_text
 from conftest import (
     FLOW_PAGES, ROOT, french_nav_pages, mkdocs_build, nav_pages, page_url_path, serve_folder, twin,
 )

@@ -16,8 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from conftest import mkdocs_build
 from support import ROOT, page_url_path, twin
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import glossary  # noqa: E402
+from guide import glossary  # noqa: E402
 from test_pdf import PdfBuild, paper_text, pdf_build  # noqa: E402,F401 (pdf_build: the PDF fixture; its build is conftest's pdf_export)
 
 GLOSSARY_FILE = ROOT / "includes" / "glossary.md"

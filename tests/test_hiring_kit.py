@@ -15,8 +15,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-import decision_tree as tree
-import hiring_kit as kits
+import guide.flows as tree
+from guide import kits
 from conftest import ROOT, describe_violations, mkdocs_build, page_url_path, run_axe, serve_folder
 
 DATA = ROOT / "tests" / "data"
@@ -92,7 +92,7 @@ def test_every_checklist_source_is_on_the_sources_page(site_dir: Path) -> None:
 
 
 def kit_problem(name: str) -> str:
-    with pytest.raises(tree.TreeError) as caught:
+    with pytest.raises(tree.ProblemError) as caught:
         kits.load_kit(DATA / "kits" / f"{name}.yml", f"tests/data/kits/{name}.yml")
     return str(caught.value)
 
@@ -120,7 +120,7 @@ def test_checklist_with_a_bad_date_or_an_unlisted_source(tmp_path: Path) -> None
     bad = text.replace('since: "2022-06-01"', 'since: "2022-13-01"', 1).replace(
         "source: on-reg-476-24", "source: on-reg-999", 1)
     (tmp_path / kits.CHECKLIST_FILE).write_text(bad, encoding="utf-8")
-    with pytest.raises(tree.TreeError) as caught:
+    with pytest.raises(tree.ProblemError) as caught:
         kits.load_checklist(tmp_path / kits.CHECKLIST_FILE, "checklist.yml")
     message = str(caught.value)
     date_line = bad.splitlines().index('        since: "2022-13-01"') + 1
@@ -207,7 +207,7 @@ def test_kit_and_kit_none_together_is_an_error(tmp_path: Path) -> None:
     flow = (DATA / "kit-flows" / "kitdemo.yml").read_text(encoding="utf-8")
     (tmp_path / "kitdemo.yml").write_text(flow.replace("    kit_none:", "    kit: ml-engineer\n    kit_none:"),
                                           encoding="utf-8")
-    with pytest.raises(tree.TreeError, match="the outcome has both 'kit' and 'kit_none'"):
+    with pytest.raises(tree.ProblemError, match="the outcome has both 'kit' and 'kit_none'"):
         tree.load_flow(tmp_path / "kitdemo.yml")
 
 
@@ -414,7 +414,7 @@ def test_kit_page_prints_without_controls(page, base_url: str, tmp_path: Path) -
 
 def test_template_cache_recompiles_an_edited_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cache serves compiled code only while the template's text is unchanged."""
-    import template_cache
+    from guide.core.templates import template_cache
 
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setattr("tempfile.tempdir", None)
@@ -423,10 +423,10 @@ def test_template_cache_recompiles_an_edited_template(tmp_path: Path, monkeypatc
     (folder / "page.html").write_text("one {{ x }}", encoding="utf-8")
     for expected in ("one 1", "one 1"):
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
-        assert template_cache.on_env(env, config=None, files=None) is env
+        env.bytecode_cache = template_cache("theme")
         assert env.get_template("page.html").render(x=1) == expected
     assert list(tmp_path.rglob("guide-theme-*.jinja")), "the compiled template was not stored"
     (folder / "page.html").write_text("two {{ x }}", encoding="utf-8")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
-    template_cache.on_env(env, config=None, files=None)
+    env.bytecode_cache = template_cache("theme")
     assert env.get_template("page.html").render(x=2) == "two 2"

@@ -25,8 +25,8 @@ from pypdf.generic import Destination
 
 import babel.dates
 
-import interface_text
-import pdf_document
+from guide.languages import interface_text
+from guide.pdf import document as pdf_document
 from conftest import (
     FLOW_PAGES, ROOT, french_nav_pages, language_of, mkdocs_build, nav_pages, page_url_path, site_name, twin,
 )

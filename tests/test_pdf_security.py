@@ -23,7 +23,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-import pdf_document
+from guide.pdf import document as pdf_document
 from conftest import ROOT, mkdocs_build, nav_pages, page_url_path
 
 HOSTILE_TITLE = 'Hire an ML engineer first<link rel="attachment" href="file:///etc/hostname" title="h">'

@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-import decision_tree as tree
+import guide.flows as tree
 from conftest import ROOT
 
 FLOWS = tree.load_flows(ROOT / "docs" / "decide" / "flows")

@@ -1,7 +1,7 @@
 """The translation parity checks, alone (no MkDocs build): a translated flow must have its
-original's structure (hooks/decision_tree/parity.py), the interface text catalogue must
-cover the templates (hooks/interface_text.py), every page needs its twin and every nav
-title a translation (hooks/languages.py), and the search index splits by language
+original's structure (src/guide/flows/parity.py), the interface text catalogue must
+cover the templates (src/guide/languages/interface_text.py), every page needs its twin and every nav
+title a translation (src/guide/languages/editions.py), and the search index splits by language
 (hooks/search_per_language.py). Each failure names the file and the key."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import jinja2
 import pytest
 import yaml
 
-import decision_tree as tree
-import interface_text
-import languages
+import guide.flows as tree
+from guide.languages import interface_text
+from guide.mkdocs_build import languages
 from conftest import ROOT, mkdocs_config
 
 DATA = ROOT / "tests" / "data"
@@ -121,7 +121,7 @@ def test_the_flows_folder_leaves_language_folders_to_their_own_load(tmp_path: Pa
     (tmp_path / "valid.yml").write_text((DATA / "flows" / "valid.yml").read_text(encoding="utf-8"), encoding="utf-8")
     assert list(tree.load_flows(tmp_path)) == ["valid"]
     (tmp_path / "french").mkdir()
-    with pytest.raises(tree.TreeError, match="'french' would be ignored"):
+    with pytest.raises(tree.ProblemError, match="'french' would be ignored"):
         tree.load_flows(tmp_path)
 
 
@@ -193,7 +193,7 @@ def test_every_nav_title_needs_a_translation() -> None:
 
 
 def test_the_search_index_splits_by_language_root() -> None:
-    import search_per_language
+    from guide.languages.search_index import split_index
 
     index = {"config": {"lang": ["en", "fr"]}, "docs": [
         {"location": "index.html", "title": "Home", "text": ""},
@@ -201,7 +201,7 @@ def test_the_search_index_splits_by_language_root() -> None:
         {"location": "fr/faq.html#x", "title": "X", "text": "x"},
         {"location": "france.html", "title": "France", "text": ""},
     ]}
-    parts = search_per_language.split_index(index, {"": "en", "fr/": "fr"})
+    parts = split_index(index, {"": "en", "fr/": "fr"})
     assert [d["location"] for d in parts[""]["docs"]] == ["index.html", "france.html"]
     assert [d["location"] for d in parts["fr/"]["docs"]] == ["index.html", "faq.html#x"]
     assert parts[""]["config"]["lang"] == ["en"] and parts["fr/"]["config"]["lang"] == ["fr"]
@@ -217,7 +217,7 @@ def test_catalogue_file_is_a_plain_mapping(tmp_path: Path) -> None:
 
 # ── Hiring kits: a flow outcome's kit, and the translated kits (hooks/hiring_kit/parity.py) ──
 
-import hiring_kit as kits  # noqa: E402
+from guide import kits  # noqa: E402
 
 KITS = ROOT / "docs" / "kits"
 

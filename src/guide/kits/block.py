@@ -17,8 +17,9 @@ import jinja2
 from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
-from decision_tree import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageContext, TreeProblem, strict_env
-from decision_tree.errors import close_matches
+from guide.core.blocks import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageContext
+from guide.core.problems import Problem, close_matches
+from guide.core.templates import strict_env
 
 from .load import page_of
 from .model import Checklist, Kit
@@ -44,7 +45,7 @@ class KitSite:
     language: str = "en"  # the build's language: the dates; the interface text is env's gettext
     kit_page: Callable[[str], str] = page_of  # the page (relative to docs/) that must show a kit, in this language
     page: PageContext = field(default_factory=lambda: PageContext("page", lambda path: path))
-    problems: list[TreeProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     shown_on: dict[str, list[str]] = field(default_factory=dict)  # kit id -> pages showing it
     texts: TextEnvs = field(init=False)
 
@@ -52,19 +53,19 @@ class KitSite:
         self.env = strict_env(self.env, "kit-html")
         self.texts = text_envs(self.env)
 
-    def placement_problems(self) -> list[TreeProblem]:
+    def placement_problems(self) -> list[Problem]:
         """Every kit is shown on its own page, hiring-kits/<id>.md (hiring-kits/<id>.fr.md in
         French; flow outcomes link there)."""
-        return [TreeProblem(kit.source, 1, "id", f"the page {self.kit_page(kit_id)} does not show the kit '{kit_id}'.",
+        return [Problem(kit.source, 1, "id", f"the page {self.kit_page(kit_id)} does not show the kit '{kit_id}'.",
                             f"make {self.kit_page(kit_id)} a page in the nav holding '/// {BLOCK_NAME} | {kit_id}' "
                             "and a closing '///'.")
                 for kit_id, kit in sorted(self.kits.items())
                 if self.kit_page(kit_id) not in [p.rsplit("docs/", 1)[-1] for p in self.shown_on.get(kit_id, [])]]
 
-    def source_problems(self, anchors: set[str]) -> list[TreeProblem]:
+    def source_problems(self, anchors: set[str]) -> list[Problem]:
         """Every source the checklist cites must be an anchor on the sources page."""
         assert self.checklist is not None
-        return [TreeProblem(self.checklist.source, source.line, "sources",
+        return [Problem(self.checklist.source, source.line, "sources",
                             f"the source '{source.id}' has no entry on docs/{SOURCES_PAGE}.",
                             f"add it there with the anchor {{#{source.id}}} (title, publisher, date, address).")
                 for source in self.checklist.sources if source.id not in anchors]

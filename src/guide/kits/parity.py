@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from decision_tree.errors import TreeProblem
+from guide.core.problems import Problem
 
 from .load import KIT_SUFFIX, raw_data
 
@@ -41,14 +41,14 @@ def _kind(value: Any) -> str:
     return "text" if isinstance(value, str) else f"the value {value!r}"
 
 
-def structure_problems(original: Any, translated: Any, file: str, original_file: str) -> list[TreeProblem]:
+def structure_problems(original: Any, translated: Any, file: str, original_file: str) -> list[Problem]:
     """Every way the translated file's data differs from the original's in structure or data
     (empty: the same). `file` is the translation as named in messages, `original_file` the original."""
-    problems: list[TreeProblem] = []
+    problems: list[Problem] = []
 
     def add(line: int, key: str, problem: str, fix: str) -> None:
         top = key.split(".", 1)[0].split("[", 1)[0]
-        problems.append(TreeProblem(file, line, top, f"{key}: {problem}", fix))
+        problems.append(Problem(file, line, top, f"{key}: {problem}", fix))
 
     def walk(ours: Any, theirs: Any, key: str, name: str, line: int, our_line: int) -> None:
         if isinstance(ours, dict) and isinstance(theirs, dict):
@@ -95,7 +95,7 @@ def _files(folder: Path) -> dict[str, Path]:
             and not p.name.startswith(".")} if folder.is_dir() else {}
 
 
-def translation_problems(original_folder: Path, translated_folder: Path, display_root: Path | None = None) -> list[TreeProblem]:
+def translation_problems(original_folder: Path, translated_folder: Path, display_root: Path | None = None) -> list[Problem]:
     """Every kit and the checklist translated, nothing but translations, each with its
     original's structure and data. Call it once both folders load cleanly (`load_kits`)."""
     root = (display_root or Path.cwd()).resolve()
@@ -105,11 +105,11 @@ def translation_problems(original_folder: Path, translated_folder: Path, display
         return str(resolved.relative_to(root)) if resolved.is_relative_to(root) else str(path)
 
     originals, translations = _files(original_folder), _files(translated_folder)
-    problems = [TreeProblem(shown(translated_folder / name), 1, "", f"{shown(path)} has no translation here.",
+    problems = [Problem(shown(translated_folder / name), 1, "", f"{shown(path)} has no translation here.",
                             "copy the original here and translate its text, keeping its keys, ids, dates "
                             "and the length of every list.")
                 for name, path in originals.items() if name not in translations]
-    problems += [TreeProblem(shown(path), 1, "", f"there is no original {shown(original_folder / name)} to translate.",
+    problems += [Problem(shown(path), 1, "", f"there is no original {shown(original_folder / name)} to translate.",
                              "remove the file or add the original.")
                  for name, path in translations.items() if name not in originals]
     for name in sorted(originals.keys() & translations.keys()):

@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from decision_tree.cache import remembered
+from guide.core.cache import remembered
 
 CATALOGUE_DIR = "i18n"
 _CODE = Path(__file__).read_bytes()  # how the texts are found: an edit finds them anew

@@ -5,24 +5,18 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 
 import jinja2
-import jinja2.bccache
 from markupsafe import Markup
+
+from guide.core.memory import gc_paused
+from guide.core.templates import strict_env as _strict_env
 
 from .analysis import analyse
 from .layout import layout
-from .memory import gc_paused
 from .model import Flow, KitTarget
 from .terms import Terms
 
 TEMPLATE = "partials/guide-flow.html"
 TERMS_TEMPLATE = "partials/flow-term.html"
-
-
-def template_cache(name: str) -> jinja2.BytecodeCache:
-    """Compiled templates kept in the temporary folder between builds, keyed by each template's
-    text: compiling the flow template costs 20 ms a build. One cache per environment (`name`),
-    since the compiled code depends on the environment's options as well."""
-    return jinja2.FileSystemBytecodeCache(pattern=f"guide-{name}-%s.jinja")
 
 
 @jinja2.pass_context
@@ -37,17 +31,8 @@ def gloss(context: jinja2.runtime.Context, text: str, scope: Hashable | None = N
 
 
 def strict_env(env: jinja2.Environment, cache: str = "strict") -> jinja2.Environment:
-    """The theme's environment with StrictUndefined and autoescaping forced on, and the
-    `gloss` filter.
-
-    The templates print their text through gettext (`_()`): a host that installed none
-    (a unit test, another Python-Markdown host) gets the English as written."""
-    strict = env.overlay(undefined=jinja2.StrictUndefined, autoescape=True, bytecode_cache=template_cache(cache))
-    strict.filters = {**env.filters, "gloss": gloss}  # an overlay shares its parent's dict: do not add to the theme's
-    if "gettext" not in strict.globals:
-        strict.add_extension("jinja2.ext.i18n")
-        strict.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
-    return strict
+    """The strict, autoescaping environment the flow templates render in, with `gloss`."""
+    return _strict_env(env, cache, filters={"gloss": gloss})
 
 
 @gc_paused()

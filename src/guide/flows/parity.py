@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .errors import TreeProblem
+from guide.core.problems import Problem
 from .model import Flow, Outcome, Question
 
 # Optional text of a question / an answer: present in one language means present in both.
@@ -26,13 +26,13 @@ _OUTCOME_LISTS = ("check", "look_for", "watch_out", "next_steps")
 _OUTCOME_OPTIONAL = ("kit_note", "kit_none")
 
 
-def structure_problems(original: Flow, translated: Flow) -> list[TreeProblem]:
+def structure_problems(original: Flow, translated: Flow) -> list[Problem]:
     """Every way the translated flow's structure differs from the original's (empty: the same)."""
     file = translated.source
-    problems: list[TreeProblem] = []
+    problems: list[Problem] = []
 
     def add(line: int, node: str, key: str, problem: str, fix: str) -> None:
-        problems.append(TreeProblem(file, line, node, f"{key}: {problem}", fix))
+        problems.append(Problem(file, line, node, f"{key}: {problem}", fix))
 
     if translated.id != original.id:
         add(1, "", "id", f"is '{translated.id}', the original ({original.source}) has '{original.id}'.",
@@ -75,70 +75,70 @@ def _presence(key: str, original: object, translated: object) -> str | None:
            f"{'there' if translated is None else 'missing'} in the original."
 
 
-def _question_problems(ours: Question, theirs: Question, file: str, key: str) -> list[TreeProblem]:
-    problems: list[TreeProblem] = []
+def _question_problems(ours: Question, theirs: Question, file: str, key: str) -> list[Problem]:
+    problems: list[Problem] = []
     fix_optional = "translate the field, or remove it from both languages."
     for name in _QUESTION_OPTIONAL:
         if message := _presence(f"{key}.{name}", getattr(ours, name), getattr(theirs, name)):
-            problems.append(TreeProblem(file, theirs.line, ours.id, message, fix_optional))
+            problems.append(Problem(file, theirs.line, ours.id, message, fix_optional))
     if len(ours.check) != len(theirs.check):
-        problems.append(TreeProblem(file, theirs.line, ours.id, f"{key}.check: has {len(theirs.check)} items, "
+        problems.append(Problem(file, theirs.line, ours.id, f"{key}.check: has {len(theirs.check)} items, "
                                     f"the original {len(ours.check)}.", "translate each item once."))
     if len(ours.options) != len(theirs.options):
-        problems.append(TreeProblem(file, theirs.line, ours.id, f"{key}.options: has {len(theirs.options)} "
+        problems.append(Problem(file, theirs.line, ours.id, f"{key}.options: has {len(theirs.options)} "
                                     f"answers, the original {len(ours.options)}.",
                                     "translate each answer once, in the original's order."))
     for number, (a, b) in enumerate(zip(ours.options, theirs.options), start=1):
         where = f"{key}.options[{number}]"
         if a.next != b.next:
-            problems.append(TreeProblem(file, b.next_line, ours.id, f"{where}.next: is '{b.next}', the original's "
+            problems.append(Problem(file, b.next_line, ours.id, f"{where}.next: is '{b.next}', the original's "
                                         f"is '{a.next}'.", f"set 'next: {a.next}' (answers keep their order)."))
         for name in _OPTION_OPTIONAL:
             if message := _presence(f"{where}.{name}", getattr(a, name), getattr(b, name)):
-                problems.append(TreeProblem(file, b.line, ours.id, message, fix_optional))
+                problems.append(Problem(file, b.line, ours.id, message, fix_optional))
     return problems
 
 
-def _outcome_problems(ours: Outcome, theirs: Outcome, file: str, key: str) -> list[TreeProblem]:
-    problems: list[TreeProblem] = []
+def _outcome_problems(ours: Outcome, theirs: Outcome, file: str, key: str) -> list[Problem]:
+    problems: list[Problem] = []
     if ours.kit != theirs.kit:
         line = theirs.kit_line or theirs.line
         if ours.kit is None:
-            problems.append(TreeProblem(file, line, ours.id, f"{key}.kit: is '{theirs.kit}', the original names no "
+            problems.append(Problem(file, line, ours.id, f"{key}.kit: is '{theirs.kit}', the original names no "
                                         "hiring kit.", "remove 'kit:' (and 'kit_note:'), as in the original."))
         else:
             shown = f"'{theirs.kit}'" if theirs.kit else "missing"
-            problems.append(TreeProblem(file, line, ours.id, f"{key}.kit: is {shown}, the original's is "
+            problems.append(Problem(file, line, ours.id, f"{key}.kit: is {shown}, the original's is "
                                         f"'{ours.kit}'.", f"set 'kit: {ours.kit}': a kit keeps its id in every "
                                         "language (the build shows the kit's translation)."))
     for name in _OUTCOME_OPTIONAL:
         if message := _presence(f"{key}.{name}", getattr(ours, name), getattr(theirs, name)):
-            problems.append(TreeProblem(file, theirs.kit_line or theirs.line, ours.id, message,
+            problems.append(Problem(file, theirs.kit_line or theirs.line, ours.id, message,
                                         "translate the field, or remove it from both languages."))
     for name in _OUTCOME_LISTS:
         a, b = getattr(ours, name), getattr(theirs, name)
         if len(a) != len(b):
-            problems.append(TreeProblem(file, theirs.line, ours.id, f"{key}.{name}: has {len(b)} items, the "
+            problems.append(Problem(file, theirs.line, ours.id, f"{key}.{name}: has {len(b)} items, the "
                                         f"original {len(a)}.", "translate each item once."))
     if len(ours.links) != len(theirs.links):
-        problems.append(TreeProblem(file, theirs.line, ours.id, f"{key}.links: has {len(theirs.links)} links, "
+        problems.append(Problem(file, theirs.line, ours.id, f"{key}.links: has {len(theirs.links)} links, "
                                     f"the original {len(ours.links)}.", "translate each link's label once."))
     for number, (a, b) in enumerate(zip(ours.links, theirs.links), start=1):
         if a.target != b.target:
-            problems.append(TreeProblem(file, b.line, ours.id, f"{key}.links[{number}].page: is '{b.target}', the "
+            problems.append(Problem(file, b.line, ours.id, f"{key}.links[{number}].page: is '{b.target}', the "
                                         f"original's is '{a.target}'.", f"set 'page: {a.target}': the build links "
                                         "it to that page's twin in the reader's language."))
     return problems
 
 
 def translation_problems(originals: Mapping[str, Flow], translations: Mapping[str, Flow],
-                         folder: str) -> list[TreeProblem]:
+                         folder: str) -> list[Problem]:
     """Every flow translated, nothing but translations, and each with the original's structure."""
-    problems = [TreeProblem(f"{folder}/{flow_id}.yml", 1, "", f"the flow '{flow_id}' ({flow.source}) has no "
+    problems = [Problem(f"{folder}/{flow_id}.yml", 1, "", f"the flow '{flow_id}' ({flow.source}) has no "
                             "translation here.", "copy the original here and translate its text, keeping "
                             "ids, order and next.")
                 for flow_id, flow in sorted(originals.items()) if flow_id not in translations]
-    problems += [TreeProblem(flow.source, 1, "", f"there is no original flow '{flow_id}' to translate.",
+    problems += [Problem(flow.source, 1, "", f"there is no original flow '{flow_id}' to translate.",
                              "remove the file or add the original.")
                  for flow_id, flow in sorted(translations.items()) if flow_id not in originals]
     for flow_id in sorted(originals.keys() & translations.keys()):

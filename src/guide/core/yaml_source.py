@@ -2,7 +2,7 @@
 
 Only YAML's core schema is accepted: text, numbers, true/false, null, lists and
 blocks of keys. The data is built from the parser's event stream, without
-recursion, so that every hostile input becomes an ordinary `TreeProblem`:
+recursion, so that every hostile input becomes an ordinary `Problem`:
 
 - tags outside the core schema (`!include`, `!!python/...`, `!!binary`,
   `!!timestamp`, ...) are refused; `2024-13-45` is text, not a date;
@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from .errors import TreeError, TreeProblem
+from .problems import ProblemError, Problem
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 40
@@ -82,7 +82,7 @@ class _Builder:
     """Builds plain data from parser events, with lines, limits and tag checks."""
 
     file: str
-    problems: list[TreeProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     stack: list[_Frame] = field(default_factory=list)
     anchors: dict[str, tuple[Any, int]] = field(default_factory=dict)
     aliased: int = 0
@@ -156,7 +156,7 @@ class _Builder:
             return
         if not frame.has_key:
             if isinstance(value, (Map, Seq)):
-                self.problems.append(TreeProblem(self.file, line, "", "a key is a list or block of keys.",
+                self.problems.append(Problem(self.file, line, "", "a key is a list or block of keys.",
                                                  "write keys as plain words, such as 'title:'."))
                 value = f"<key on line {line}>"
             frame.key, frame.key_line, frame.has_key = str(value), line, True
@@ -164,7 +164,7 @@ class _Builder:
         key, key_line = frame.key, frame.key_line
         frame.has_key = False
         if key in container:
-            self.problems.append(TreeProblem(self.file, key_line, "", f"the key '{key}' appears twice in the same block.",
+            self.problems.append(Problem(self.file, key_line, "", f"the key '{key}' appears twice in the same block.",
                                              "keep one of them."))
         container[key] = value
         container.lines[key] = key_line
@@ -254,42 +254,42 @@ def _unclosed_quote(text: str, before: int) -> int | None:
 def decode(raw: bytes, file: str) -> str:
     """UTF-8 text of a file, or a problem at the line of the first byte that is not UTF-8."""
     if len(raw) > MAX_BYTES:
-        raise TreeError([TreeProblem(file, 1, "", f"the file is {len(raw) / 1e6:.1f} MB, over the "
+        raise ProblemError([Problem(file, 1, "", f"the file is {len(raw) / 1e6:.1f} MB, over the "
                                      f"{MAX_BYTES // (1024 * 1024)} MB limit for a flow.", "split the flow in two.")])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         byte = raw[error.start:error.start + 1].hex()
-        raise TreeError([TreeProblem(file, line, "", f"byte 0x{byte} on this line is not UTF-8 text.",
+        raise ProblemError([Problem(file, line, "", f"byte 0x{byte} on this line is not UTF-8 text.",
                                      "save the file as UTF-8 (most editors have it under 'encoding').")]) from None
 
 
-def _character_problems(text: str, file: str) -> list[TreeProblem]:
+def _character_problems(text: str, file: str) -> list[Problem]:
     problems = []
     for match in _BAD_CHARS.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         code = f"U+{ord(match.group()):04X}"
         what = ("a bidirectional control character" if match.group() in "\u202a\u202b\u202c\u202d\u202e"
                 "\u2066\u2067\u2068\u2069" else "a control character")
-        problems.append(TreeProblem(file, line, node_near(text, line), f"this line holds {what} ({code}), "
+        problems.append(Problem(file, line, node_near(text, line), f"this line holds {what} ({code}), "
                                     "which can hide or reorder text.", "delete it (retype the line if unsure)."))
     return problems
 
 
 def read_yaml(text: str, file: str) -> Any:
-    """Parse YAML text into Map/Seq/scalars that know their lines; every problem is a TreeError."""
+    """Parse YAML text into Map/Seq/scalars that know their lines; every problem is a ProblemError."""
     if len(text) > MAX_BYTES:
-        raise TreeError([TreeProblem(file, 1, "", "the file is over the size limit for a flow.", "split the flow.")])
+        raise ProblemError([Problem(file, 1, "", "the file is over the size limit for a flow.", "split the flow.")])
     problems = _character_problems(text, file)
     if problems:
-        raise TreeError(problems[:20])
+        raise ProblemError(problems[:20])
     builder = _Builder(file)
     try:
         for event in yaml.parse(text, Loader=_PARSER):
             builder.feed(event)
     except _Stop as stop:
-        raise TreeError([TreeProblem(file, stop.line, node_near(text, stop.line), stop.problem, stop.fix)]) from None
+        raise ProblemError([Problem(file, stop.line, node_near(text, stop.line), stop.problem, stop.fix)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if error.context_mark and "quoted scalar" in (error.context or ""):
@@ -298,20 +298,20 @@ def read_yaml(text: str, file: str) -> Any:
         what = " ".join(str(x) for x in (error.context, error.problem) if x)
         opened = _unclosed_quote(text, line)
         if opened is not None:
-            raise TreeError([TreeProblem(file, opened, node_near(text, opened), "the quote that opens on this line "
+            raise ProblemError([Problem(file, opened, node_near(text, opened), "the quote that opens on this line "
                                          f"is not closed on it, so the text runs on (YAML: {what}).",
                                          "add the closing quote at the end of the text.")]) from None
-        raise TreeError([TreeProblem(file, line, node_near(text, line), f"this is not valid YAML ({what}).",
+        raise ProblemError([Problem(file, line, node_near(text, line), f"this is not valid YAML ({what}).",
                                      "check the indentation and quoting near this line.")]) from None
     except yaml.YAMLError as error:
         position = getattr(error, "position", None)
         line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
-        raise TreeError([TreeProblem(file, line, node_near(text, line), f"this is not valid YAML ({error}).",
+        raise ProblemError([Problem(file, line, node_near(text, line), f"this is not valid YAML ({error}).",
                                      "check the file is plain YAML text.")]) from None
     if builder.problems:
-        raise TreeError(builder.problems)
+        raise ProblemError(builder.problems)
     if builder.root is None:
-        raise TreeError([TreeProblem(file, 1, "", "the file is empty.", "write a flow (see the schema).")])
+        raise ProblemError([Problem(file, 1, "", "the file is empty.", "write a flow (see the schema).")])
     return builder.root
 
 

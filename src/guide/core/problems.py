@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class TreeProblem:
+class Problem:
     """One problem in a flow file (or a page): where it is and what to change."""
 
     file: str
@@ -22,11 +22,11 @@ class TreeProblem:
         return f"{where}{about}: {self.problem} Fix: {self.fix}"
 
 
-class TreeError(Exception):
+class ProblemError(Exception):
     """A flow file (or a page's flow block) is wrong; the message lists every problem found."""
 
-    def __init__(self, problems: Iterable[TreeProblem]) -> None:
-        self.problems: tuple[TreeProblem, ...] = tuple(sorted(problems, key=lambda p: (p.file, p.line)))
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(problems, key=lambda p: (p.file, p.line)))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -17,12 +17,11 @@ from typing import Any
 
 import jinja2
 from markdown import Markdown
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
-from pymdownx.blocks.block import Block
 
-from .errors import TreeProblem, close_matches
+from guide.core.blocks import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageContext, block_header, block_line
+from guide.core.problems import Problem, close_matches
 from .graph import FLOW_SUFFIX
 from .model import Flow, KitTarget
 from .render import TEMPLATE, render_flow, strict_env
@@ -31,24 +30,9 @@ BLOCK_NAME = "guide-flow"
 ASSETS = {"css": "assets/stylesheets/flow.css", "js": "assets/javascripts/flow.js"}
 
 
-def block_header(block_name: str) -> re.Pattern[str]:
-    """The header line of a Blocks block of this name (`/// <name> | <argument>`), argument as `name`."""
-    return re.compile(rf"^[ \t>]*/{{3,}}[ \t]*{re.escape(block_name)}[ \t]*(?:\|[ \t]*(?P<name>.*?))?[ \t]*$",
-                      re.MULTILINE)
-
-
 _HEADER = block_header(BLOCK_NAME)
 # A paragraph that was meant to be a flow block: a typo in the name, or the old marker.
 _LOOKS_LIKE = re.compile(r"^\s*(?:/{3,}\s*guide[-_ ]?flows?\b|\[\[\s*guide[-_ ]?flows?\b)", re.IGNORECASE)
-
-
-@dataclass
-class PageContext:
-    """The page being converted: its name in messages and how to reach files from it."""
-
-    name: str
-    url_for: Callable[[str], str]  # docs-relative path (page or asset) -> URL relative to this page
-    first_line: int = 1  # the file line of the Markdown's first line (after any front matter)
 
 
 @dataclass
@@ -60,21 +44,21 @@ class FlowSite:
     template: str = TEMPLATE
     kits: Mapping[str, KitTarget] = field(default_factory=dict)  # hiring kits that outcomes may name
     page: PageContext = field(default_factory=lambda: PageContext("page", lambda path: path))
-    problems: list[TreeProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     shown_on: dict[str, list[str]] = field(default_factory=dict)  # flow id -> pages showing it
 
     def __post_init__(self) -> None:
         self.env = strict_env(self.env)  # once per build: every flow then reuses compiled templates
 
-    def link_problems(self, is_page: Callable[[str], bool]) -> list[TreeProblem]:
+    def link_problems(self, is_page: Callable[[str], bool]) -> list[Problem]:
         """Every outcome link must point at a page the site publishes (not a missing or excluded file)."""
-        return [TreeProblem(flow.source, link.line, outcome.id,
+        return [Problem(flow.source, link.line, outcome.id,
                             f"the link points at '{link.page}', which is not a published page of the site.",
                             "give the path of a page in the site, relative to docs/, such as comparison.md.")
                 for flow in self.flows.values() for outcome in flow.outcomes for link in outcome.links
                 if not is_page(link.page)]
 
-    def anchor_problems(self, anchors_of: Callable[[str], set[str] | None]) -> list[TreeProblem]:
+    def anchor_problems(self, anchors_of: Callable[[str], set[str] | None]) -> list[Problem]:
         """Every link to a place on a page must name an id that page has (once the pages are
         built: `anchors_of(page)` gives its ids, or None when it has no built page)."""
         problems = []
@@ -85,13 +69,13 @@ class FlowSite:
                     if link.anchor and anchors is not None and link.anchor not in anchors:
                         close = close_matches(link.anchor, sorted(anchors), n=1)
                         hint = f"'{link.page}#{close[0]}'" if close else f"'{link.page}' alone"
-                        problems.append(TreeProblem(flow.source, link.line, outcome.id,
+                        problems.append(Problem(flow.source, link.line, outcome.id,
                                                     f"the link points at '#{link.anchor}' on {link.page}, and the "
                                                     "page has no element with that id.",
                                                     f"link to an id the page has: perhaps {hint}."))
         return problems
 
-    def kit_problems(self) -> list[TreeProblem]:
+    def kit_problems(self) -> list[Problem]:
         """Every outcome's `kit` must name an existing hiring kit."""
         known = ", ".join(sorted(self.kits)) or "(none yet)"
         problems = []
@@ -100,95 +84,19 @@ class FlowSite:
                 if outcome.kit and outcome.kit not in self.kits:
                     close = close_matches(outcome.kit, list(self.kits), n=1)
                     hint = f" (perhaps '{close[0]}')" if close else ""
-                    problems.append(TreeProblem(flow.source, outcome.kit_line, outcome.id,
+                    problems.append(Problem(flow.source, outcome.kit_line, outcome.id,
                                                 f"the outcome names the hiring kit '{outcome.kit}', which does not exist.",
                                                 f"name an existing kit{hint}: {known}; or write 'kit_none:' with the reason."))
         return problems
 
-    def unshown_problems(self) -> list[TreeProblem]:
+    def unshown_problems(self) -> list[Problem]:
         """A flow that no page shows is a mistake too (a page lost its block)."""
-        return [TreeProblem(flow.source, 1, "", f"no page shows the flow '{flow_id}'.",
+        return [Problem(flow.source, 1, "", f"no page shows the flow '{flow_id}'.",
                             f"add '/// {BLOCK_NAME} | {flow_id}' and a closing '///' to a page, or delete the file.")
                 for flow_id, flow in sorted(self.flows.items()) if flow_id not in self.shown_on]
 
 
-def block_line(source: str, name: str | None, occurrence: int, header: re.Pattern[str] = _HEADER) -> int:
-    """The line of the n-th block header naming this flow (or kit) in the page's Markdown (1 if not found)."""
-    seen = 0
-    for match in header.finditer(source):
-        if (match.group("name") or "") == (name or ""):
-            seen += 1
-            if seen == occurrence:
-                return source.count("\n", 0, match.start()) + 1
-    return 1
-
-
-@dataclass(frozen=True)
-class BlockSpec:
-    """What `CatchNearMisses` needs to know about a block: its name, what it shows, what a
-    misspelt header looks like, and where KeepSource keeps the page's Markdown."""
-
-    name: str
-    thing: str  # "flow", "kit": in messages
-    looks_like: re.Pattern[str]
-    source_attribute: str
-
-    @property
-    def header(self) -> re.Pattern[str]:
-        return block_header(self.name)
-
-
 FLOW_BLOCK = BlockSpec(BLOCK_NAME, "flow", _LOOKS_LIKE, "guide_flow_source")
-
-
-class EmbedBlock(Block):
-    """What the guide-flow and hiring-kit blocks share: the block is empty, names one thing
-    once per page, and is replaced by rendered HTML; a problem goes to `site.problems` with the
-    page line of its header. `site` (the block's config) has `page` and `problems`. Subclasses
-    set NAME, SPEC and CSS_CLASS, and define `problem()` and `render()`."""
-
-    ARGUMENT = None  # optional here, so that a missing id is reported instead of shown as text
-    SPEC: BlockSpec
-    CSS_CLASS = ""
-
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        element = etree.SubElement(parent, "div", {"class": self.CSS_CLASS})
-        # A block never closed with '///' gets no on_end: CatchNearMisses reports what is left here.
-        self.tracker.setdefault("open", {})[id(element)] = self.argument
-        return element
-
-    def on_end(self, block: etree.Element) -> None:
-        self.tracker["open"].pop(id(block), None)
-        site = self.config["site"]
-        name = (self.argument or "").strip()
-        counts = self.tracker.setdefault("seen", {})
-        counts[name] = counts.get(name, 0) + 1
-        line = block_line(getattr(self.md, self.SPEC.source_attribute, ""), self.argument, counts[name], self.SPEC.header)
-        problem = self.problem(site, name, counts[name], block)
-        for child in list(block):
-            block.remove(child)
-        block.text = None
-        if problem:
-            site.problems.append(TreeProblem(site.page.name, line + site.page.first_line - 1, "", *problem))
-            return
-        html = self.render(site, name, block)
-        if html is not None:  # None: the subclass renders the block later (see _RenderFlows)
-            block.text = self.md.htmlStash.store(html)
-
-    def assets(self, site: Any, assets: Mapping[str, str]) -> dict[str, str] | None:
-        """The block's stylesheet and script from this page, the first time on a page (None after)."""
-        if self.tracker.get("assets"):
-            return None
-        self.tracker["assets"] = True
-        return {kind: site.page.url_for(path) for kind, path in assets.items()}
-
-    def problem(self, site: Any, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
-        """(problem, fix) when the block is wrong, else None."""
-        raise NotImplementedError
-
-    def render(self, site: Any, name: str, block: etree.Element) -> str | None:
-        """The HTML that replaces a correct block, or None when the subclass fills `block` later."""
-        raise NotImplementedError
 
 
 class GuideFlowBlock(EmbedBlock):
@@ -227,49 +135,6 @@ class GuideFlowBlock(EmbedBlock):
         return None
 
 
-class KeepSource(Preprocessor):
-    """Keeps the page's Markdown (unchanged) in `md.<attribute>` so problems can name their line."""
-
-    def __init__(self, md: Markdown, attribute: str = "guide_flow_source") -> None:
-        super().__init__(md)
-        self.attribute = attribute
-
-    def run(self, lines: list[str]) -> list[str]:
-        setattr(self.md, self.attribute, "\n".join(lines))
-        return lines
-
-
-class CatchNearMisses(Treeprocessor):
-    """A block left open, or a paragraph that reads like the block but is not one
-    (a typo, the old [[guide-flow: x]]). `site` is any object with `page` and `problems`
-    (a FlowSite, a hiring kit's KitSite); the block's on_create records open blocks in
-    its tracker under "open" and on_end removes them."""
-
-    def __init__(self, md: Markdown, site: Any, blocks: BlocksProcessor, spec: BlockSpec = FLOW_BLOCK) -> None:
-        super().__init__(md)
-        self.site = site
-        self.blocks = blocks
-        self.spec = spec
-
-    def run(self, root: etree.Element) -> None:
-        spec, page = self.spec, self.site.page
-        source: str = getattr(self.md, spec.source_attribute, "")
-        for name in self.blocks.trackers.get(spec.name, {}).get("open", {}).values():
-            self.site.problems.append(TreeProblem(
-                page.name, block_line(source, name, 1, spec.header) + page.first_line - 1, "",
-                f"the {spec.name} block is never closed, so everything after it would be swallowed.",
-                f"put '///' on the line after '/// {spec.name} | {name}'."))
-        for paragraph in root.iter("p"):
-            text = paragraph.text or ""
-            if spec.looks_like.match(text):
-                first = text.strip().splitlines()[0]
-                at = source.find(first)
-                line = source.count("\n", 0, at) + 1 if at >= 0 else 1
-                self.site.problems.append(TreeProblem(
-                    page.name, line + page.first_line - 1, "", f"'{first[:60]}' looks like a {spec.thing} block but is not one.",
-                    f"write '/// {spec.name} | <{spec.thing} id>' on a line of its own, then '///' on the next line."))
-
-
 class _RenderFlows(Treeprocessor):
     """Renders each flow block of the page, with the page's abbreviations (Python-Markdown's
     `abbr`, if loaded) so terms in the flow's text become <abbr> as they do in the page's."""
@@ -303,8 +168,8 @@ class GuideFlowExtension(BlocksExtension):
         if not isinstance(site, FlowSite):
             raise TypeError("GuideFlowExtension needs site=FlowSite(...)")
         block_mgr.register(GuideFlowBlock, {"site": site})
-        md.preprocessors.register(KeepSource(md), "guide_flow_source", 1000)
-        md.treeprocessors.register(CatchNearMisses(md, site, block_mgr), "guide_flow_near_misses", 25)
+        md.preprocessors.register(KeepSource(md, FLOW_BLOCK.source_attribute), "guide_flow_source", 1000)
+        md.treeprocessors.register(CatchNearMisses(md, site, block_mgr, FLOW_BLOCK), "guide_flow_near_misses", 25)
         md.treeprocessors.register(_RenderFlows(md, site, block_mgr), "guide_flow_render", 21)
 
 

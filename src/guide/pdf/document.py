@@ -42,7 +42,7 @@ import babel.dates
 import jinja2
 from markupsafe import Markup
 
-import interface_text
+from guide.languages import interface_text
 
 if TYPE_CHECKING:
     from bs4 import Tag

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from decision_tree import template_cache
+from guide.core.templates import template_cache
 
 from .model import Checklist, Kit, long_date
 

@@ -19,15 +19,12 @@ from typing import TYPE_CHECKING, Any
 import fastjsonschema
 
 from .cache import cache_dir, write_atomically
-from .errors import TreeProblem, close_matches
-from .source import line_of
+from .problems import Problem, close_matches
+from .yaml_source import line_of
 
 if TYPE_CHECKING:
     import jsonschema
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "decision_tree.schema.json"
-MIN_OPTIONS = 2
-MAX_OPTIONS = 6
 
 
 @functools.lru_cache(maxsize=8)
@@ -91,17 +88,6 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _node_name(data: Any, path: tuple[Any, ...]) -> str:
-    """The id of the node a schema path points into, or '' for flow-level fields."""
-    if len(path) >= 2 and path[0] == "nodes" and isinstance(path[1], int):
-        nodes = data.get("nodes") if isinstance(data, dict) else None
-        node = nodes[path[1]] if isinstance(nodes, list) and path[1] < len(nodes) else None
-        if isinstance(node, dict) and isinstance(node.get("id"), str):
-            return node["id"]
-        return f"#{path[1] + 1}"
-    return ""
-
-
 def _field_name(path: tuple[Any, ...]) -> str:
     """'options[2].next' style name of a value inside a node (or the flow)."""
     inner = path[2:] if len(path) >= 2 and path[0] == "nodes" else path
@@ -140,7 +126,8 @@ def _explain(error: jsonschema.ValidationError, schema_name: str) -> tuple[str, 
                                                  if want == "string" else "."))
     if v in ("minItems", "maxItems") and name.endswith("options") and path[:1] == ("nodes",):
         count = len(error.instance) if isinstance(error.instance, list) else 0
-        return (f"a question needs {MIN_OPTIONS} to {MAX_OPTIONS} options; this one has {count}.",
+        return (f"a question needs {error.schema.get('minItems')} to {error.schema.get('maxItems')} options; "
+                f"this one has {count}.",
                 "add options (an \"I'm not sure\" answer is often fair)." if v == "minItems"
                 else "merge or drop options, or split the question in two.")
     if v == "minItems" and error.validator_value == 1:
@@ -167,17 +154,16 @@ def _explain(error: jsonschema.ValidationError, schema_name: str) -> tuple[str, 
                 "use lower-case words of letters and digits joined by single hyphens, starting with a letter (at most 60 characters).")
     if v in ("pattern", "minLength"):
         return (f"{name} is empty.", "write some text.")
-    return (f"{name}: {error.message}.", f"see hooks/{schema_name} for the format.")
+    return (f"{name}: {error.message}.", f"see {schema_name} for the format.")
 
 
-def schema_problems(data: Any, file: str, schema_path: Path = SCHEMA_PATH,
-                    node_name: Callable[[Any, tuple[Any, ...]], str] | None = None) -> list[TreeProblem]:
-    """Every schema violation, with its line and node (a flow's node id by default;
-    `node_name` names the place for other kinds of file, such as a hiring kit).
+def schema_problems(data: Any, file: str, schema_path: Path,
+                    node_name: Callable[[Any, tuple[Any, ...]], str]) -> list[Problem]:
+    """Every schema violation, with its line and the place `node_name` gives (a flow's node id,
+    the part of a hiring kit).
 
     A compiled check (fastjsonschema) of the same committed schema answers "valid?"
     quickly; only when it fails does jsonschema list every error with its path."""
-    name_of = node_name or _node_name
     text = schema_path.read_text(encoding="utf-8")
     try:
         _compiled_schema(text)(data)
@@ -198,7 +184,7 @@ def schema_problems(data: Any, file: str, schema_path: Path = SCHEMA_PATH,
             allowed = (error.schema.get("properties") or {}).keys()
             path += tuple(sorted(set(error.instance) - set(allowed)))[:1]
         problem, fix = _explain(error, schema_path.name)
-        problems.append(TreeProblem(file, line_of(data, path), name_of(data, path), problem, fix))
+        problems.append(Problem(file, line_of(data, path), node_name(data, path), problem, fix))
     # One message per place is enough (the if/then schema can repeat itself).
     unique = {(p.line, p.problem): p for p in problems}
     return list(unique.values())

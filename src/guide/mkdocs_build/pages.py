@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import decision_tree as tree
+from guide.core.blocks import PageContext
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -38,7 +38,7 @@ def shown(config: MkDocsConfig, path: Path) -> str:
         return str(path)
 
 
-def page_context(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> tree.PageContext:
+def page_context(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> PageContext:
     """The PageContext of a page in on_page_markdown (the Markdown after its front matter)."""
 
     def url_for(path: str) -> str:
@@ -51,5 +51,5 @@ def page_context(markdown: str, page: Page, config: MkDocsConfig, files: Files) 
     # newlines: the i18n plugin's on_page_markdown (run before this) drops the last one.
     raw, body = page.file.content_string.rstrip("\n"), markdown.rstrip("\n")
     front_matter = raw[:len(raw) - len(body)] if raw.endswith(body) else ""
-    return tree.PageContext(shown(config, Path(config.docs_dir) / page.file.src_uri), url_for,
+    return PageContext(shown(config, Path(config.docs_dir) / page.file.src_uri), url_for,
                             first_line=front_matter.count("\n") + 1)

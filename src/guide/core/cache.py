@@ -59,7 +59,7 @@ def _code_digest() -> bytes:
 
 def remembered(kind: str, inputs: Callable[[], Iterable[bytes]], make: Callable[[], T], expected: type) -> T:
     """`make()`, or what it made for the same `inputs()` (and the same engine code) in an
-    earlier build. Kept only when it returns; an exception (a TreeError) is raised every
+    earlier build. Kept only when it returns; an exception (a ProblemError) is raised every
     time. Anything unreadable, or not of the `expected` type, is made anew. `inputs` is
     called only when there is a cache folder (the engine benchmark has none)."""
     folder = cache_dir()

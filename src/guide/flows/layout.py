@@ -30,7 +30,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .analysis import Analysis, analyse, topological
-from .cache import remembered
+from guide.core.cache import remembered
 from .model import Flow, Question
 
 BOX_WIDTH = 140

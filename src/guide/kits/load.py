@@ -10,20 +10,20 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from decision_tree.cache import remembered
-from decision_tree.errors import TreeError, TreeProblem
-from decision_tree.load import TRANSLATION_FOLDER
-from decision_tree.memory import gc_paused
-from decision_tree.schema import schema_problems, type_name
-from decision_tree.source import decode, read_yaml
+from guide.core.cache import remembered
+from guide.core.problems import ProblemError, Problem
+from guide.core.folders import YAML_SUFFIX, load_folder, read_bytes, shown_path
+from guide.core.memory import gc_paused
+from guide.core.schema import schema_problems, type_name
+from guide.core.yaml_source import decode, read_yaml
 
 from .model import Checklist, Jurisdiction, Kit, Rule, Source
 
-HOOKS = Path(__file__).resolve().parent.parent
-KIT_SCHEMA = HOOKS / "hiring_kit.schema.json"
-CHECKLIST_SCHEMA = HOOKS / "posting_checklist.schema.json"
+HERE = Path(__file__).resolve().parent
+KIT_SCHEMA = HERE / "kit.schema.json"
+CHECKLIST_SCHEMA = HERE / "posting_checklist.schema.json"
 CHECKLIST_FILE = "canada-posting-checklist.yml"
-KIT_SUFFIX = ".yml"
+KIT_SUFFIX = YAML_SUFFIX
 KIT_PAGES = "hiring-kits"  # a kit's page is hiring-kits/<kit id>.md
 
 
@@ -63,34 +63,25 @@ def _value(hint: Any, raw: Any) -> Any:
     return raw.strip() if isinstance(raw, str) else raw
 
 
-def _bytes(path: Path, display: str) -> bytes:
-    """A file's bytes, or a TreeError that says it cannot be read."""
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise TreeError([TreeProblem(display, 1, "", f"the file cannot be read ({error.strerror}).",
-                                     "check that it exists and is readable.")]) from None
-
-
 def _read(path: Path, display: str, schema: Path) -> Any:
-    return _checked(read_yaml(decode(_bytes(path, display), display), display), display, schema)
+    return _checked(read_yaml(decode(read_bytes(path, display), display), display), display, schema)
 
 
 def _checked(data: Any, display: str, schema: Path) -> Any:
-    """Schema-checked data, or a TreeError listing every problem."""
+    """Schema-checked data, or a ProblemError listing every problem."""
     if not isinstance(data, dict):
-        raise TreeError([TreeProblem(display, 1, "", f"the file holds {type_name(data)}, not a block of keys.",
+        raise ProblemError([Problem(display, 1, "", f"the file holds {type_name(data)}, not a block of keys.",
                                      f"start from an existing file; the format is {schema.name}.")])
     problems = schema_problems(data, display, schema, node_name=_place)
     if problems:
-        raise TreeError(problems)
+        raise ProblemError(problems)
     return data
 
 
 def load_kit(path: Path, display: str | None = None) -> Kit:
     """Read and check one kit file; its id must match the file name."""
     file = display or str(path)
-    return _parse_kit(_bytes(path, file), file, path.name.removesuffix(KIT_SUFFIX), KIT_SCHEMA.read_bytes())
+    return _parse_kit(read_bytes(path, file), file, path.name.removesuffix(KIT_SUFFIX), KIT_SCHEMA.read_bytes())
 
 
 @functools.lru_cache(maxsize=32)
@@ -98,7 +89,7 @@ def _parse_kit(raw: bytes, file: str, expected: str, schema: bytes) -> Kit:
     """A kit from its bytes. Cached by the bytes themselves (and the schema's), never by
     path: the flows hook reads the same kits again in the same build, and an edited file
     is a new key, so `mkdocs serve` never sees a stale kit; and kept for the next build
-    (`remembered`). A TreeError is not cached."""
+    (`remembered`). A ProblemError is not cached."""
     return remembered("kit", lambda: (raw, file.encode(), expected.encode(), schema),
                       lambda: _make_kit(raw, file, expected), Kit)
 
@@ -107,7 +98,7 @@ def _parse_kit(raw: bytes, file: str, expected: str, schema: bytes) -> Kit:
 def _make_kit(raw: bytes, file: str, expected: str) -> Kit:
     data = _checked(read_yaml(decode(raw, file), file), file, KIT_SCHEMA)
     if data["id"] != expected:
-        raise TreeError([TreeProblem(file, data.lines["id"], "id", f"the kit id '{data['id']}' does not match the file name.",
+        raise ProblemError([Problem(file, data.lines["id"], "id", f"the kit id '{data['id']}' does not match the file name.",
                                      f"set 'id: {expected}' or rename the file to {data['id']}{KIT_SUFFIX}.")])
     return dataclasses.replace(_make(Kit, data), source=file)
 
@@ -122,7 +113,7 @@ def raw_data(raw: bytes, file: str) -> Any:
 def load_checklist(path: Path, display: str | None = None) -> Checklist:
     """Read and check the posting checklist: real dates, and every cited source listed once."""
     file = display or str(path)
-    return _parse_checklist(_bytes(path, file), file, CHECKLIST_SCHEMA.read_bytes())
+    return _parse_checklist(read_bytes(path, file), file, CHECKLIST_SCHEMA.read_bytes())
 
 
 @functools.lru_cache(maxsize=8)
@@ -134,13 +125,13 @@ def _parse_checklist(raw: bytes, file: str, schema: bytes) -> Checklist:
 @gc_paused()
 def _make_checklist(raw: bytes, file: str) -> Checklist:
     data = _checked(read_yaml(decode(raw, file), file), file, CHECKLIST_SCHEMA)
-    problems: list[TreeProblem] = []
+    problems: list[Problem] = []
 
     def date(value: str, line: int, place: str) -> None:
         try:
             dt.date.fromisoformat(value)
         except ValueError:
-            problems.append(TreeProblem(file, line, place, f"'{value}' is not a date.",
+            problems.append(Problem(file, line, place, f"'{value}' is not a date.",
                                         "write the date as YYYY-MM-DD, for example 2023-11-01."))
 
     sources = tuple(Source(s["id"], s["label"].strip(), data["sources"].lines[i]) for i, s in enumerate(data["sources"]))
@@ -153,7 +144,7 @@ def _make_checklist(raw: bytes, file: str) -> Checklist:
             line = place["rules"].lines[i]
             date(rule["since"], rule.lines["since"], place["name"])
             if rule["source"] not in known:
-                problems.append(TreeProblem(file, rule.lines["source"], place["name"],
+                problems.append(Problem(file, rule.lines["source"], place["name"],
                                             f"the rule cites the source '{rule['source']}', which 'sources:' does not list.",
                                             f"cite one of: {', '.join(sorted(known))}; or add the source to 'sources:' "
                                             "and to docs/sources.md."))
@@ -161,45 +152,31 @@ def _make_checklist(raw: bytes, file: str) -> Checklist:
                               rule["basis"].strip() if "basis" in rule else None, line))
         jurisdictions.append(Jurisdiction(place["name"].strip(), place["applies"].strip(), tuple(rules)))
     if problems:
-        raise TreeError(problems)
+        raise ProblemError(problems)
     return Checklist(data["title"].strip(), data["checked"], data["intro"].strip(), data["not_legal_advice"].strip(),
                      tuple(jurisdictions), sources, file)
 
 
 def load_kits(folder: Path, display_root: Path | None = None) -> tuple[dict[str, Kit], Checklist]:
-    """Every kit in the folder and the checklist beside them; one TreeError with every file's problems.
+    """Every kit in the folder and the checklist beside them; one ProblemError with every file's problems.
 
     Any other file there (a kit saved as .yaml, say) is refused rather than ignored, except a
     subfolder named like a language code (`fr`: the French kits, read by their own call)."""
-    kits: dict[str, Kit] = {}
-    checklist: Checklist | None = None
-    problems: list[TreeProblem] = []
-    root = (display_root or Path.cwd()).resolve()
+    checklist_path = folder / CHECKLIST_FILE
+    problems: list[Problem] = []
+    if not checklist_path.is_file():
+        problems.append(Problem(shown_path(checklist_path, display_root or Path.cwd()), 1, "",
+                                "the posting checklist is missing.",
+                                "restore the file from version control: every kit shows it."))
 
-    def shown(path: Path) -> str:
-        return str(path.resolve().relative_to(root)) if path.resolve().is_relative_to(root) else str(path)
+    def load(path: Path, shown: str) -> Kit | Checklist:
+        return load_checklist(path, shown) if path.name == CHECKLIST_FILE else load_kit(path, shown)
 
-    paths = sorted(folder.iterdir()) if folder.is_dir() else []
-    if not any(p.name == CHECKLIST_FILE for p in paths):
-        problems.append(TreeProblem(shown(folder / CHECKLIST_FILE), 1, "", "the posting checklist is missing.",
-                                    "restore the file from version control: every kit shows it."))
-    for path in paths:
-        if path.name.startswith(".") or (TRANSLATION_FOLDER.match(path.name) and path.is_dir()):
-            continue
-        try:
-            if path.name == CHECKLIST_FILE:
-                checklist = load_checklist(path, shown(path))
-            elif path.suffix == KIT_SUFFIX and path.is_file():
-                kit = load_kit(path, shown(path))
-                kits[kit.id] = kit
-            else:
-                problems.append(TreeProblem(shown(path), 1, "", f"this folder holds only kits ending in {KIT_SUFFIX}; "
-                                            f"'{path.name}' would be ignored.",
-                                            f"rename it to {path.stem}{KIT_SUFFIX}." if path.suffix.lower() in (".yaml", ".yml")
-                                            else "move it out of this folder."))
-        except TreeError as error:
-            problems.extend(error.problems)
+    try:
+        loaded = load_folder(folder, load, what="kits", display_root=display_root or Path.cwd())
+    except ProblemError as error:
+        raise ProblemError([*problems, *error.problems]) from None
     if problems:
-        raise TreeError(problems)
-    assert checklist is not None
-    return kits, checklist
+        raise ProblemError(problems)
+    checklist = next(item for item in loaded if isinstance(item, Checklist))
+    return {kit.id: kit for kit in loaded if isinstance(kit, Kit)}, checklist
