@@ -9,6 +9,7 @@ admonition or a tab stays inside it.
 
 from __future__ import annotations
 
+import logging
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping
@@ -21,7 +22,8 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksProcessor
 from pymdownx.blocks.block import Block
 
-from .problems import Problem
+from .host_page import HostPage, host_page
+from .problems import Problem, ProblemError
 
 def block_header(block_name: str) -> re.Pattern[str]:
     """The header line of a Blocks block of this name (`/// <name> | <argument>`), argument as `name`."""
@@ -64,10 +66,55 @@ class BlockSpec:
         return block_header(self.name)
 
 
+# MkDocs counts the warnings and errors of the loggers under "mkdocs", and a strict build
+# (mkdocs.yml: strict: true) then stops: a problem in a block ends the build, with its file
+# and line, and no traceback. Any other host sees an ordinary logged error.
+PROBLEM_LOG = logging.getLogger("mkdocs.plugins.guide")
+
+
+class PageSites:
+    """The site data the blocks of one Markdown instance need (a FlowSite, a KitSite): the one
+    given to the extension (a test, another host), or one made for the page being converted
+    from what the host says of it (`make(page)`), when a block first asks, so that a page
+    without a block costs nothing. KeepSource starts each page; `report` ends it."""
+
+    def __init__(self, md: Markdown, spec: BlockSpec, make: Callable[[HostPage], Any],
+                 host_options: Mapping[str, str], given: Any = None) -> None:
+        self.md, self.spec, self._make, self._options, self._given = md, spec, make, host_options, given
+        self.source = ""
+        self._site: Any = given
+
+    def start(self, source: str) -> None:
+        """A new page: its Markdown, as the extension was given it."""
+        self.source = source
+        setattr(self.md, self.spec.source_attribute, source)
+        self._site = self._given
+
+    @property
+    def made(self) -> bool:
+        return self._site is not None
+
+    @property
+    def site(self) -> Any:
+        if self._site is None:
+            self._site = self._make(host_page(self.md, self.source, **self._options))
+        return self._site
+
+    def report(self) -> None:
+        """Log the page's problems (once)."""
+        if self._site is None or not self._site.problems:
+            return
+        problems = list(self._site.problems)
+        PROBLEM_LOG.error("Bad %s block:\n%s", self.spec.name, ProblemError(problems))
+        if self._given is None:
+            self._site.problems.clear()
+
+
 class EmbedBlock(Block):
     """What the guide-flow and hiring-kit blocks share: the block is empty, names one thing
     once per page, and is replaced by rendered HTML; a problem goes to `site.problems` with the
-    page line of its header. `site` (the block's config) has `page` and `problems`. Subclasses
+    page line of its header. The block's config holds the page's `PageSites` as "pages"; its
+    site has `page` (a PageContext) and `problems`. Subclasses
     set NAME, SPEC and CSS_CLASS, and define `problem()` and `render()`."""
 
     ARGUMENT = None  # optional here, so that a missing id is reported instead of shown as text
@@ -82,11 +129,11 @@ class EmbedBlock(Block):
 
     def on_end(self, block: etree.Element) -> None:
         self.tracker["open"].pop(id(block), None)
-        site = self.config["site"]
+        site = self.config["pages"].site
         name = (self.argument or "").strip()
         counts = self.tracker.setdefault("seen", {})
         counts[name] = counts.get(name, 0) + 1
-        line = block_line(getattr(self.md, self.SPEC.source_attribute, ""), self.argument, counts[name], self.SPEC.header)
+        line = block_line(self.config["pages"].source, self.argument, counts[name], self.SPEC.header)
         problem = self.problem(site, name, counts[name], block)
         for child in list(block):
             block.remove(child)
@@ -115,34 +162,37 @@ class EmbedBlock(Block):
 
 
 class KeepSource(Preprocessor):
-    """Keeps the page's Markdown (unchanged) in `md.<attribute>` so problems can name their line."""
+    """Starts each page: keeps its Markdown (unchanged), so problems can name their line."""
 
-    def __init__(self, md: Markdown, attribute: str) -> None:
+    def __init__(self, md: Markdown, pages: PageSites) -> None:
         super().__init__(md)
-        self.attribute = attribute
+        self.pages = pages
 
     def run(self, lines: list[str]) -> list[str]:
-        setattr(self.md, self.attribute, "\n".join(lines))
+        self.pages.start("\n".join(lines))
         return lines
 
 
 class CatchNearMisses(Treeprocessor):
     """A block left open, or a paragraph that reads like the block but is not one
-    (a typo, the old [[guide-flow: x]]). `site` is any object with `page` and `problems`
-    (a FlowSite, a hiring kit's KitSite); the block's on_create records open blocks in
-    its tracker under "open" and on_end removes them."""
+    (a typo, the old [[guide-flow: x]]); then the page's problems are reported. The block's
+    on_create records open blocks in its tracker under "open" and on_end removes them."""
 
-    def __init__(self, md: Markdown, site: Any, blocks: BlocksProcessor, spec: BlockSpec) -> None:
+    def __init__(self, md: Markdown, pages: PageSites, blocks: BlocksProcessor) -> None:
         super().__init__(md)
-        self.site = site
+        self.pages = pages
         self.blocks = blocks
-        self.spec = spec
 
     def run(self, root: etree.Element) -> None:
-        spec, page = self.spec, self.site.page
-        source: str = getattr(self.md, spec.source_attribute, "")
+        self._catch(root)
+        self.pages.report()
+
+    def _catch(self, root: etree.Element) -> None:
+        spec = self.pages.spec
+        source = self.pages.source
         for name in self.blocks.trackers.get(spec.name, {}).get("open", {}).values():
-            self.site.problems.append(Problem(
+            page = self.pages.site.page
+            self.pages.site.problems.append(Problem(
                 page.name, block_line(source, name, 1, spec.header) + page.first_line - 1, "",
                 f"the {spec.name} block is never closed, so everything after it would be swallowed.",
                 f"put '///' on the line after '/// {spec.name} | {name}'."))
@@ -152,7 +202,8 @@ class CatchNearMisses(Treeprocessor):
                 first = text.strip().splitlines()[0]
                 at = source.find(first)
                 line = source.count("\n", 0, at) + 1 if at >= 0 else 1
-                self.site.problems.append(Problem(
+                page = self.pages.site.page
+                self.pages.site.problems.append(Problem(
                     page.name, line + page.first_line - 1, "", f"'{first[:60]}' looks like a {spec.thing} block but is not one.",
                     f"write '/// {spec.name} | <{spec.thing} id>' on a line of its own, then '///' on the next line."))
 

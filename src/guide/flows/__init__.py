@@ -9,7 +9,8 @@ Python-Markdown host. One module per job:
 - `analysis`: reading order, numbers, questions left, incoming answers, route counts
 - `layout`:   the diagram, a layered layout
 - `render`:   HTML from the Jinja templates in overrides/partials/
-- `block`:    the `/// guide-flow | <id>` Markdown block that puts a flow on a page
+- `markdown_ext`: the `/// guide-flow | <id>` Markdown block that puts a flow on a page
+- `site_checks`: what only the whole site can check (a flow no page shows, links)
 - `parity`:   a translated flow has the original's structure (ids, answers, fields)
 
 Reading YAML with lines, schema checks, problems, caching and the embed-block base are the
@@ -21,7 +22,7 @@ from guide.core.blocks import PageContext
 from guide.core.problems import Problem, ProblemError
 
 from .analysis import MAX_LISTED_ROUTES, Analysis, Route, Step, analyse, passes_through, paths_markdown, review_routes, routes, topological
-from .block import ASSETS, BLOCK_NAME, FlowSite, GuideFlowExtension
+from .markdown_ext import ASSETS, BLOCK_NAME, FLOWS_DIR, FlowSite, GuideFlowExtension
 from .graph import FLOW_SUFFIX
 from .layout import Box, Diagram, Edge, layout
 from .load import load_flow, load_flows, parse_flow
@@ -31,7 +32,7 @@ from .render import TEMPLATE, render_flow, strict_env
 from .schema import MAX_OPTIONS, MIN_OPTIONS, SCHEMA_PATH
 
 __all__ = [
-    "ASSETS", "BLOCK_NAME", "FLOW_SUFFIX", "MAX_LISTED_ROUTES", "MAX_OPTIONS", "MIN_OPTIONS", "SCHEMA_PATH",
+    "ASSETS", "BLOCK_NAME", "FLOWS_DIR", "FLOW_SUFFIX", "MAX_LISTED_ROUTES", "MAX_OPTIONS", "MIN_OPTIONS", "SCHEMA_PATH",
     "TEMPLATE", "Analysis", "Box", "Diagram", "Edge", "Flow", "FlowSite", "GuideFlowExtension", "KitTarget", "Link", "Node",
     "Option", "Outcome", "PageContext", "Question", "Route", "Step", "ProblemError", "Problem", "analyse",
     "anchor_prefix", "layout", "load_flow", "load_flows", "paths_markdown", "parse_flow",

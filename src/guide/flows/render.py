@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 
+import weakref
+
 import jinja2
 from markupsafe import Markup
 
@@ -33,6 +35,19 @@ def gloss(context: jinja2.runtime.Context, text: str, scope: Hashable | None = N
 def strict_env(env: jinja2.Environment, cache: str = "strict") -> jinja2.Environment:
     """The strict, autoescaping environment the flow templates render in, with `gloss`."""
     return _strict_env(env, cache, filters={"gloss": gloss})
+
+
+_STRICT: "weakref.WeakKeyDictionary[jinja2.Environment, jinja2.Environment]" = weakref.WeakKeyDictionary()
+
+
+def flow_env(env: jinja2.Environment) -> jinja2.Environment:
+    """`strict_env(env)`, made once per environment (a new overlay compiles every template
+    again), and `env` itself when it is one already."""
+    if env.undefined is jinja2.StrictUndefined and env.autoescape is True and "gloss" in env.filters:
+        return env
+    if env not in _STRICT:
+        _STRICT[env] = strict_env(env)
+    return _STRICT[env]
 
 
 @gc_paused()

@@ -15,16 +15,22 @@ one block cost each page some 10 ms, about a third of the whole build.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 LINE = re.compile(r"^\*\[(?P<term>[^\]\\]+)\]:[ ]*(?P<definition>.*)$")
 MAX_DEFINITION = 160  # characters: one short sentence, readable in a tooltip at a glance
 # Material's tooltip inserts the title as HTML, and abbr shows it as plain text elsewhere:
 # neither markup nor entities can mean the same in both.
 FORBIDDEN = re.compile(r"[<>&`*_\[\]]")
+
+
+GLOSSARY_FILE = "../includes/glossary.md"  # relative to the docs folder; each language has its twin
+DEFAULT_LANGUAGE = "en"  # the language of a file without a language code in its name
 
 
 class GlossaryError(ValueError):
@@ -146,7 +152,7 @@ def parse(text: str, source: str, language: str = "en") -> Glossary:
         match = LINE.match(line)
         if not match:
             problems.append(f"{where}: '{line[:60]}' is not a glossary line; write '*[term]: One short sentence.' "
-                            "(nothing else goes in this file: it is appended to every page).")
+                            "(nothing else goes in this file: every page reads it).")
             continue
         term, definition = match.group("term"), match.group("definition").strip()
         if term != term.strip() or not term:
@@ -169,3 +175,28 @@ def parse(text: str, source: str, language: str = "en") -> Glossary:
     if not entries:
         raise GlossaryError(f"{source}: the glossary defines no term; add lines like '*[MLOps]: One short sentence.'")
     return Glossary(source, tuple(entries), language)
+
+
+def twin(path: Path, language: str | None) -> Path:
+    """The glossary file of a language: glossary.md -> glossary.fr.md (None: the file itself)."""
+    return path.with_name(f"{path.stem}.{language}{path.suffix}") if language else path
+
+
+def load_glossary(path: Path, shown: str, language: str = DEFAULT_LANGUAGE) -> Glossary:
+    """Read and check a glossary file, cached by its bytes (every page asks for it); raise
+    GlossaryError naming the file (and every bad line)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise GlossaryError(f"{shown}: cannot be read ({error.strerror}); every page of its language needs it "
+                            "(README, 'Glossary').") from None
+    return _parse_bytes(raw, shown, language)
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_bytes(raw: bytes, shown: str, language: str) -> Glossary:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise GlossaryError(f"{shown}: is not UTF-8 text (byte {error.start + 1}); save it as UTF-8.") from None
+    return parse(text, shown, language)

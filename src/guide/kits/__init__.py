@@ -9,18 +9,19 @@ flow engine's line-aware YAML loader and schema check (`decision_tree.source`,
 - `model`:  the frozen dataclasses
 - `load`:   a kit file, the checklist, or the whole kits folder
 - `render`: HTML, Markdown and plain text from the Jinja templates in overrides/partials/
-- `block`:  the `/// hiring-kit | <id>` Markdown block that puts a kit on a page
+- `markdown_ext`: the `/// hiring-kit | <id>` Markdown block that puts a kit on a page
+- `site_checks`: what only the whole site can check (each kit on its page, each source listed)
 - `parity`: a translated kit (docs/kits/fr/<id>.yml) has its original's keys, lists and data
 """
 
-from .block import ASSETS, BLOCK_NAME, HiringKitExtension, KitSite
-from .load import CHECKLIST_FILE, KIT_SCHEMA, CHECKLIST_SCHEMA, load_checklist, load_kit, load_kits, page_of
+from .markdown_ext import ASSETS, BLOCK_NAME, SOURCES_PAGE, HiringKitExtension, KitSite
+from .load import CHECKLIST_FILE, CHECKLIST_SCHEMA, KIT_SCHEMA, KITS_DIR, load_checklist, load_kit, load_kits, page_of
 from .parity import translation_problems
 from .model import Checklist, Competency, InterviewLoop, JobDescription, Kit, Rule, Scorecard, Stage
 from .render import PARTS, kit_markdown, md_escape, part_text, render_kit
 
 __all__ = [
-    "ASSETS", "BLOCK_NAME", "CHECKLIST_FILE", "CHECKLIST_SCHEMA", "KIT_SCHEMA", "PARTS", "Checklist", "Competency",
+    "ASSETS", "BLOCK_NAME", "SOURCES_PAGE", "CHECKLIST_FILE", "CHECKLIST_SCHEMA", "KIT_SCHEMA", "KITS_DIR", "PARTS", "Checklist", "Competency",
     "HiringKitExtension", "InterviewLoop", "JobDescription", "Kit", "KitSite", "Rule", "Scorecard", "Stage",
     "kit_markdown", "load_checklist", "load_kit", "load_kits", "md_escape", "page_of", "part_text", "render_kit",
     "translation_problems",

@@ -22,6 +22,7 @@ from .model import Checklist, Jurisdiction, Kit, Rule, Source
 HERE = Path(__file__).resolve().parent
 KIT_SCHEMA = HERE / "kit.schema.json"
 CHECKLIST_SCHEMA = HERE / "posting_checklist.schema.json"
+KITS_DIR = "kits"  # in the docs folder
 CHECKLIST_FILE = "canada-posting-checklist.yml"
 KIT_SUFFIX = YAML_SUFFIX
 KIT_PAGES = "hiring-kits"  # a kit's page is hiring-kits/<kit id>.md

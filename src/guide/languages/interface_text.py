@@ -11,6 +11,7 @@ translation keeps its placeholders and holds no markup (it is printed as trusted
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -123,3 +124,26 @@ def install(env: jinja2.Environment, catalogue: Mapping[str, str]) -> None:
         return gettext(singular if number == 1 else plural)
 
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+
+
+def page_language(src_uri: str, catalogues: Path) -> str | None:
+    """The language of a translated page, from its name and the catalogues there are
+    (faq.fr.md -> "fr" when catalogues/fr.yml exists); None for a page of the default language."""
+    stem, dot, _suffix = src_uri.rpartition(".")
+    code = stem.rpartition(".")[2] if dot and "." in stem else ""
+    return code if code and (catalogues / f"{code}.yml").is_file() else None
+
+
+def environment(templates: Path, catalogues: Path, language: str | None) -> jinja2.Environment:
+    """A Jinja environment over `templates` whose `_()` prints `language`'s text (the
+    default language's as written when None): one per folder and catalogue text, so every
+    page of a language reuses its compiled templates."""
+    path = catalogues / f"{language}.yml" if language else None
+    return _environment(str(templates), str(path or ""), path.read_bytes() if path else b"")
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(templates: str, catalogue_path: str, catalogue_text: bytes) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), auto_reload=True)
+    install(env, load_catalogue(Path(catalogue_path)) if catalogue_path else {})
+    return env

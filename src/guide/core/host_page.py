@@ -1,0 +1,97 @@
+"""What a Markdown extension needs to know about the page it is converting, asked of the host.
+
+Python-Markdown has no notion of a page or a site, so the blocks that embed generated content
+(`/// guide-flow | x`, `/// hiring-kit | x`) learn them here, from the Markdown instance alone
+and with no state set by anyone else:
+
+- under MkDocs (or a fork such as ProperDocs), from the link resolver MkDocs registers on
+  every page's Markdown (the `relpath` treeprocessor: its `file`, `files` and `config`), so
+  links resolve exactly as MkDocs resolves the page's own links, a translation's included;
+- in any other host (a unit test, a plain `markdown.markdown()` call), from the extension's
+  options: the docs folder and the page's path in it, links written relative to the page.
+
+No MkDocs import: the MkDocs objects are only read through their documented attributes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from markdown import Markdown
+
+MKDOCS_LINK_RESOLVER = "relpath"  # the name MkDocs registers its link treeprocessor under
+
+
+@dataclass(frozen=True)
+class HostPage:
+    """The page being converted."""
+
+    src_uri: str  # its path in the docs folder, e.g. decide/hiring.fr.md
+    name: str  # as written in messages, e.g. docs/decide/hiring.fr.md
+    docs_dir: Path | None  # the docs folder (None: the host did not say)
+    url_for: Callable[[str], str]  # docs-relative path (page or asset) -> URL from this page
+    site_url_for: Callable[[str], str]  # docs-relative path -> its address from the site's root (absolute with a site_url)
+    front_matter_lines: int = 0  # lines of the file before the Markdown the extension sees
+
+    def line(self, markdown_line: int) -> int:
+        """The file line of a line of the Markdown (1-based)."""
+        return markdown_line + self.front_matter_lines
+
+
+def _front_matter_lines(file: Any, source: str) -> int:
+    """Lines of the file before `source` (MkDocs hands Markdown the text after the front
+    matter). Compared without trailing newlines: a plugin may drop the last one."""
+    raw = str(getattr(file, "content_string", "") or "").rstrip("\n")
+    body = source.rstrip("\n")
+    return raw[:len(raw) - len(body)].count("\n") if body and raw.endswith(body) else 0
+
+
+def _mkdocs_page(md: Markdown, source: str) -> HostPage | None:
+    resolver = md.treeprocessors[MKDOCS_LINK_RESOLVER] if MKDOCS_LINK_RESOLVER in md.treeprocessors else None
+    file, files = getattr(resolver, "file", None), getattr(resolver, "files", None)
+    if file is None or files is None or not hasattr(files, "get_file_from_path"):
+        return None
+    src_uri = str(file.src_uri)
+    absolute = str(getattr(file, "abs_src_path", "") or "")
+    docs_dir = Path(absolute[:-len(src_uri)]) if absolute.endswith(src_uri) else None
+    folder = docs_dir.name if docs_dir is not None else "docs"
+
+    def url_for(path: str) -> str:
+        target = files.get_file_from_path(path)
+        return target.url_relative_to(file) if target is not None else _relative_url(path, src_uri)
+
+    config = getattr(resolver, "config", None)
+    site_url = str(getattr(config, "site_url", "") or "") if config is not None else ""
+
+    def site_url_for(path: str) -> str:
+        target = files.get_file_from_path(path)
+        return _absolute(site_url, str(target.url) if target is not None else _relative_url(path, ""))
+
+    return HostPage(src_uri, f"{folder}/{src_uri}", docs_dir, url_for, site_url_for, _front_matter_lines(file, source))
+
+
+def _absolute(site_url: str, url: str) -> str:
+    return site_url.rstrip("/") + "/" + url if site_url else url
+
+
+def _relative_url(path: str, from_page: str) -> str:
+    """A docs-relative path as a URL from another page of a site built with page.html
+    addresses (the `use_directory_urls: false` form): faq.md -> ../faq.html."""
+    target = path[:-3] + ".html" if path.endswith(".md") else path
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+def host_page(md: Markdown, source: str, *, docs_dir: str = "", page: str = "page.md", site_url: str = "") -> HostPage:
+    """The page `md` is converting (`source`: the Markdown it was given): MkDocs' when MkDocs
+    runs it, else the one the options name (`docs_dir`, `page` relative to it)."""
+    found = _mkdocs_page(md, source)
+    if found is not None:
+        return found
+    folder = Path(docs_dir) if docs_dir else None
+    name = f"{folder.name}/{page}" if folder is not None else page
+    return HostPage(str(PurePosixPath(page)), name, folder, lambda path: _relative_url(path, page),
+                    lambda path: _absolute(site_url, _relative_url(path, "")))
