@@ -27,7 +27,7 @@ from guide.core.blocks import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource
 from guide.core.host_page import HostPage
 from guide.core.problems import Problem, ProblemError, close_matches
 from guide.kits import KITS_DIR, load_kits, page_of
-from guide.languages import interface_text
+from guide.languages import interface_text, page_language
 from .graph import FLOW_SUFFIX
 from .model import Flow, KitTarget
 from .load import load_flows
@@ -133,12 +133,12 @@ class GuideFlowExtension(BlocksExtension):
             "catalogues_dir": ["../i18n", "The interface text of each other language (<language>.yml)."],
             "docs_dir": ["", "The docs folder, where the host does not say (MkDocs does)."],
             "page": ["page.md", "The page's path in the docs folder, where the host does not say."],
-            "site": [None, "A prepared FlowSite, used as it is (a test, another host)."],
+            "site": [{}, "A prepared FlowSite, used as it is (a test, another host)."],
         }
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
-        given = self.getConfig("site")
+        given = self.getConfig("site") or None  # (an empty dict: none given; a None default would make it a bool)
         if given is not None and not isinstance(given, FlowSite):
             raise TypeError("GuideFlowExtension: site must be a FlowSite")
         options = {key: str(self.getConfig(key)) for key in ("flows_dir", "kits_dir", "templates_dir", "catalogues_dir")}
@@ -157,7 +157,7 @@ def site_for_page(page: HostPage, *, flows_dir: str, kits_dir: str, templates_di
     and left out: the block then says the flow it names does not exist."""
     docs = page.docs_dir or Path(".")
     catalogues = docs / catalogues_dir
-    language = interface_text.page_language(page.src_uri, catalogues)
+    language = page_language(page.src_uri)
     problems: list[Problem] = []
     flows: dict[str, Flow] = {}
     targets: dict[str, KitTarget] = {}
@@ -167,10 +167,21 @@ def site_for_page(page: HostPage, *, flows_dir: str, kits_dir: str, templates_di
         targets = {kit_id: KitTarget(kit.role_in_text, page_of(kit_id)) for kit_id, kit in found.items()}
     except ProblemError as error:
         problems.extend(error.problems)
-    env = flow_env(interface_text.environment(docs / templates_dir, catalogues, language))
+    env = flow_env(_environment(docs / templates_dir, catalogues, language, problems))
     site = FlowSite(flows=flows, env=env, kits=targets, page=PageContext(page.name, page.url_for, page.line(1)))
     site.problems.extend(problems)
     return site
+
+
+def _environment(templates: Path, catalogues: Path, language: str | None, problems: list[Problem]) -> jinja2.Environment:
+    """The templates with the language's interface text; its catalogue missing or broken is a
+    problem, and the page then prints the default language's text."""
+    try:
+        return interface_text.environment(templates, catalogues, language)
+    except ValueError as error:
+        problems.append(Problem(str(catalogues / f"{language}.yml"), 1, "", str(error),
+                                "write the catalogue of the page's language (README, 'Interface text')."))
+        return interface_text.environment(templates, catalogues, None)
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> GuideFlowExtension:  # noqa: N802 (Markdown's name)

@@ -31,7 +31,7 @@ from pymdownx.blocks.block import Block
 from guide.core.blocks import PROBLEM_LOG
 from guide.core.folders import shown_path
 from guide.core.host_page import HostPage, host_page
-from guide.languages import interface_text
+from guide.languages import page_language
 
 from .source import DEFAULT_LANGUAGE, GLOSSARY_FILE, Glossary, GlossaryError, load_glossary, twin
 
@@ -119,21 +119,19 @@ class GlossaryExtension(BlocksExtension):
     """The site-wide glossary on every page, the `/// glossary` block and first-use focus.
     Every option has a default that fits this site, so mkdocs.yml lists the extension without
     any (`guide.glossary.markdown_ext`); files are relative to the docs folder. A translated
-    page (faq.fr.md) reads the glossary's twin (glossary.fr.md) when its language has a
-    catalogue. Needs Python-Markdown's `abbr`, listed before it."""
+    page (faq.fr.md) reads the glossary's twin (glossary.fr.md). Needs Python-Markdown's `abbr`, listed before it."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.config = {
             "file": [GLOSSARY_FILE, "The glossary of the default language (its twins: glossary.<language>.md)."],
-            "catalogues_dir": ["../i18n", "The interface text of each other language (<language>.yml): its languages."],
             "docs_dir": ["", "The docs folder, where the host does not say (MkDocs does)."],
             "page": ["page.md", "The page's path in the docs folder, where the host does not say."],
-            "glossary": [None, "A checked Glossary, used as it is on every page (a test, another host)."],
+            "glossary": [{}, "A checked Glossary, used as it is on every page (a test, another host)."],
         }
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
-        given = self.getConfig("glossary")
+        given = self.getConfig("glossary") or None  # (an empty dict: none given; a None default would make it a bool)
         if given is not None and not isinstance(given, Glossary):
             raise TypeError("GlossaryExtension: glossary must be a Glossary (glossary.parse)")
         state: dict[str, Glossary | None] = {}
@@ -143,7 +141,7 @@ class GlossaryExtension(BlocksExtension):
                 return given
             if "page" not in state:
                 page = host_page(md, "", docs_dir=self.getConfig("docs_dir"), page=self.getConfig("page"))
-                state["page"] = page_glossary(page, self.getConfig("file"), self.getConfig("catalogues_dir"))
+                state["page"] = page_glossary(page, self.getConfig("file"))
             return state["page"]
 
         block_mgr.register(GlossaryBlock, {"glossary": glossary})
@@ -154,11 +152,11 @@ class GlossaryExtension(BlocksExtension):
         md.treeprocessors.register(_FirstUseFocus(md), "glossary_first_use_focus", 6)
 
 
-def page_glossary(page: HostPage, file: str, catalogues_dir: str) -> Glossary | None:
+def page_glossary(page: HostPage, file: str) -> Glossary | None:
     """The glossary in the page's language; a glossary that cannot be read is reported and
     left out (the MkDocs hook stops the build on it before any page)."""
     docs = page.docs_dir or Path(".")
-    language = interface_text.page_language(page.src_uri, docs / catalogues_dir)
+    language = page_language(page.src_uri)
     path = twin(docs / file, language)
     try:
         return load_glossary(path, shown_path(path, docs.parent), language or DEFAULT_LANGUAGE)

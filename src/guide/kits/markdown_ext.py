@@ -26,7 +26,7 @@ from guide.core.blocks import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource
 from guide.core.host_page import HostPage
 from guide.core.problems import Problem, ProblemError, close_matches
 from guide.core.templates import strict_env
-from guide.languages import interface_text
+from guide.languages import interface_text, page_language
 
 from .load import KITS_DIR, load_kits
 from .model import Checklist, Kit
@@ -116,12 +116,12 @@ class HiringKitExtension(BlocksExtension):
             "docs_dir": ["", "The docs folder, where the host does not say (MkDocs does)."],
             "page": ["page.md", "The page's path in the docs folder, where the host does not say."],
             "site_url": ["", "The site's address for copied links, where the host does not say."],
-            "site": [None, "A prepared KitSite, used as it is (a test, another host)."],
+            "site": [{}, "A prepared KitSite, used as it is (a test, another host)."],
         }
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
-        given = self.getConfig("site")
+        given = self.getConfig("site") or None  # (an empty dict: none given; a None default would make it a bool)
         if given is not None and not isinstance(given, KitSite):
             raise TypeError("HiringKitExtension: site must be a KitSite")
         options = {key: str(self.getConfig(key)) for key in ("kits_dir", "templates_dir", "catalogues_dir")}
@@ -138,7 +138,7 @@ def site_for_page(page: HostPage, *, kits_dir: str, templates_dir: str, catalogu
     left out: the block then says the kit it names does not exist."""
     docs = page.docs_dir or Path(".")
     catalogues = docs / catalogues_dir
-    language = interface_text.page_language(page.src_uri, catalogues)
+    language = page_language(page.src_uri)
     problems: list[Problem] = []
     found: dict[str, Kit] = {}
     checklist: Checklist | None = None
@@ -146,12 +146,23 @@ def site_for_page(page: HostPage, *, kits_dir: str, templates_dir: str, catalogu
         found, checklist = load_kits(docs / kits_dir / (language or ""), display_root=docs.parent)
     except ProblemError as error:
         problems.extend(error.problems)
-    env = interface_text.environment(docs / templates_dir, catalogues, language)
+    env = _environment(docs / templates_dir, catalogues, language, problems)
     site = KitSite(kits=found if checklist else {}, checklist=checklist, env=env,
                    sources_url=page.site_url_for(SOURCES_PAGE), language=language or DEFAULT_LANGUAGE,
                    page=PageContext(page.name, page.url_for, page.line(1)))
     site.problems.extend(problems)
     return site
+
+
+def _environment(templates: Path, catalogues: Path, language: str | None, problems: list[Problem]) -> jinja2.Environment:
+    """The templates with the language's interface text; its catalogue missing or broken is a
+    problem, and the page then prints the default language's text."""
+    try:
+        return interface_text.environment(templates, catalogues, language)
+    except ValueError as error:
+        problems.append(Problem(str(catalogues / f"{language}.yml"), 1, "", str(error),
+                                "write the catalogue of the page's language (README, 'Interface text')."))
+        return interface_text.environment(templates, catalogues, None)
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> HiringKitExtension:  # noqa: N802 (Markdown's name)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from guide.core.folders import TRANSLATION_FOLDER
+
 
 @dataclass(frozen=True)
 class Language:
@@ -73,3 +75,11 @@ def untranslated_titles(nav: list, translations: dict[str, str] | None, language
     known = translations or {}
     return [f"{file}: plugins.i18n.languages[{language.code}].nav_translations has no '{title}'. "
             "Add the title's translation." for title in dict.fromkeys(titles) if title not in known]
+
+
+def page_language(src_uri: str) -> str | None:
+    """The language of a translated page, from its name: faq.fr.md -> "fr" (the i18n plugin's
+    suffix structure); None for a page of the default language (faq.md)."""
+    stem, dot, _suffix = src_uri.rpartition(".")
+    code = stem.rpartition(".")[2] if dot and "." in stem.rpartition("/")[2] else ""
+    return code if TRANSLATION_FOLDER.fullmatch(code) else None

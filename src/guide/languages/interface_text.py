@@ -126,20 +126,17 @@ def install(env: jinja2.Environment, catalogue: Mapping[str, str]) -> None:
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
 
 
-def page_language(src_uri: str, catalogues: Path) -> str | None:
-    """The language of a translated page, from its name and the catalogues there are
-    (faq.fr.md -> "fr" when catalogues/fr.yml exists); None for a page of the default language."""
-    stem, dot, _suffix = src_uri.rpartition(".")
-    code = stem.rpartition(".")[2] if dot and "." in stem else ""
-    return code if code and (catalogues / f"{code}.yml").is_file() else None
-
-
 def environment(templates: Path, catalogues: Path, language: str | None) -> jinja2.Environment:
     """A Jinja environment over `templates` whose `_()` prints `language`'s text (the
     default language's as written when None): one per folder and catalogue text, so every
-    page of a language reuses its compiled templates."""
+    page of a language reuses its compiled templates. Raises ValueError naming a catalogue
+    that is missing or not one."""
     path = catalogues / f"{language}.yml" if language else None
-    return _environment(str(templates), str(path or ""), path.read_bytes() if path else b"")
+    try:
+        text = path.read_bytes() if path else b""
+    except OSError as error:
+        raise ValueError(f"{path}: cannot be read ({error.strerror}).") from None
+    return _environment(str(templates), str(path or ""), text)
 
 
 @functools.lru_cache(maxsize=16)
