@@ -86,6 +86,7 @@ def answer_text(details: Tag) -> str:
 
 # ── Every page I own ──────────────────────────────────────────────────────────
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", OWN_PAGES)
 def test_page_has_one_h1_and_a_plain_description(site_dir: Path, source: str) -> None:
     soup = soup_of(site_dir, source)
@@ -99,6 +100,7 @@ def test_page_has_one_h1_and_a_plain_description(site_dir: Path, source: str) ->
     assert "<" not in description and "*" not in description
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", ["index.md", "hiring-by-stage.md", "careers.md", "faq.md"])
 def test_page_has_no_pitch_and_names_the_sources_only_on_the_sources_page(site_dir: Path,
                                                                           source: str) -> None:
@@ -109,6 +111,7 @@ def test_page_has_no_pitch_and_names_the_sources_only_on_the_sources_page(site_d
 
 # ── Home ──────────────────────────────────────────────────────────────────────
 
+@pytest.mark.build
 def test_home_links_to_every_entry_point(site_dir: Path) -> None:
     article = article_of(soup_of(site_dir, "index.md"))
     targets = {urlsplit(urljoin("https://x/index.html", a["href"])).path.lstrip("/")
@@ -118,6 +121,7 @@ def test_home_links_to_every_entry_point(site_dir: Path) -> None:
         assert (site_dir / page_url_path(source)).is_file()
 
 
+@pytest.mark.build
 def test_home_says_the_difference_and_who_it_is_for(site_dir: Path) -> None:
     text = text_of(article_of(soup_of(site_dir, "index.md")))
     first = text_of(article_of(soup_of(site_dir, "index.md")).find("p"))
@@ -127,6 +131,7 @@ def test_home_says_the_difference_and_who_it_is_for(site_dir: Path) -> None:
         assert reader in text, f"home does not name {reader!r}"
 
 
+@pytest.mark.build
 def test_home_entry_points_are_grid_cards(site_dir: Path) -> None:
     cards = article_of(soup_of(site_dir, "index.md")).select(".grid.cards > ul > li")
     assert len(cards) >= 5
@@ -135,6 +140,7 @@ def test_home_entry_points_are_grid_cards(site_dir: Path) -> None:
 
 # ── Hiring by stage ───────────────────────────────────────────────────────────
 
+@pytest.mark.build
 def test_hiring_by_stage_covers_three_stages_and_the_mistakes(site_dir: Path) -> None:
     article = article_of(soup_of(site_dir, "hiring-by-stage.md"))
     h2s = [heading_text(h) for h in article.select("h2")]
@@ -149,6 +155,7 @@ def test_hiring_by_stage_covers_three_stages_and_the_mistakes(site_dir: Path) ->
     assert text.count("How to avoid it") >= 2
 
 
+@pytest.mark.build
 def test_hiring_by_stage_says_whom_to_hire_first_at_each_stage(site_dir: Path) -> None:
     table = article_of(soup_of(site_dir, "hiring-by-stage.md")).find("table")
     rows = {text_of(tr.find("td")): text_of(tr.find_all("td")[-1]) for tr in table.select("tbody tr")}
@@ -157,6 +164,7 @@ def test_hiring_by_stage_says_whom_to_hire_first_at_each_stage(site_dir: Path) -
     assert rows["Mature"].startswith("Both")
 
 
+@pytest.mark.build
 def test_hiring_by_stage_cites_both_maturity_models_with_every_level(site_dir: Path) -> None:
     text = text_of(article_of(soup_of(site_dir, "hiring-by-stage.md")))
     assert "MLOps: Continuous delivery and automation pipelines in machine learning" in text
@@ -169,6 +177,7 @@ def test_hiring_by_stage_cites_both_maturity_models_with_every_level(site_dir: P
 
 # ── Careers ───────────────────────────────────────────────────────────────────
 
+@pytest.mark.build
 def test_careers_matches_interests_and_explains_mlops_literacy(site_dir: Path) -> None:
     article = article_of(soup_of(site_dir, "careers.md"))
     h2s = [heading_text(h) for h in article.select("h2")]
@@ -186,6 +195,7 @@ def test_careers_matches_interests_and_explains_mlops_literacy(site_dir: Path) -
 
 # ── Sources ───────────────────────────────────────────────────────────────────
 
+@pytest.mark.build
 def test_sources_credits_both_articles_and_both_maturity_models(site_dir: Path) -> None:
     text = text_of(article_of(soup_of(site_dir, "sources.md")))
     assert "Syndesus" in text
@@ -218,6 +228,7 @@ def _section(article: Tag, heading: str) -> list[Tag]:
     return parts
 
 
+@pytest.mark.build
 def test_sources_names_the_llm_and_model_risk_sources_with_dates(site_dir: Path) -> None:
     """Every new fact has its source: the AI engineer title, LLMOps, and OSFI E-23 (the
     guideline, its letter and its backgrounder) with its publication and effective dates."""
@@ -237,6 +248,7 @@ def test_sources_names_the_llm_and_model_risk_sources_with_dates(site_dir: Path)
     assert "rule of thumb" in text, "the page should say which claims are our own judgement"
 
 
+@pytest.mark.build
 def test_sources_says_what_the_site_is_not_and_how_to_change_it(site_dir: Path) -> None:
     text = text_of(article_of(soup_of(site_dir, "sources.md")))
     assert "legal, HR or employment advice" in text
@@ -245,6 +257,7 @@ def test_sources_says_what_the_site_is_not_and_how_to_change_it(site_dir: Path) 
         assert step in text
 
 
+@pytest.mark.build
 def test_external_links_on_my_pages_are_plain_links(site_dir: Path) -> None:
     """Links to other hosts are fine; nothing on these pages loads from them."""
     for source in OWN_PAGES:
@@ -255,6 +268,7 @@ def test_external_links_on_my_pages_are_plain_links(site_dir: Path) -> None:
 
 # ── FAQ structure ─────────────────────────────────────────────────────────────
 
+@pytest.mark.build
 def test_faq_has_enough_questions_including_the_seed_six(site_dir: Path) -> None:
     items = faq_items(site_dir)
     assert len(items) >= MIN_QUESTIONS
@@ -263,12 +277,14 @@ def test_faq_has_enough_questions_including_the_seed_six(site_dir: Path) -> None
         assert questions.get(anchor) == question, f"#{anchor}: {questions.get(anchor)!r}"
 
 
+@pytest.mark.build
 def test_faq_has_the_questions_llm_vendor_and_regulated_teams_ask(site_dir: Path) -> None:
     questions = {d["id"]: text_of(d.find("summary")) for d in faq_items(site_dir)}
     for anchor, question in LLM_ERA_QUESTIONS.items():
         assert questions.get(anchor) == question, f"#{anchor}: {questions.get(anchor)!r}"
 
 
+@pytest.mark.build
 def test_faq_json_ld_carries_the_new_questions_and_their_answers(site_dir: Path) -> None:
     soup = soup_of(site_dir, "faq.md")
     scripts = soup.find_all("script", type="application/ld+json")
@@ -286,18 +302,21 @@ def _answer(site_dir: Path, anchor: str) -> str:
     return answer_text(details)
 
 
+@pytest.mark.build
 def test_faq_llm_api_answer_names_the_profile_and_when_mlops_starts(site_dir: Path) -> None:
     answer = _answer(site_dir, "only-llm-apis")
     for words in ["AI engineer", "evaluation", "guardrails", "cost", "LLMOps", "monitor", "versions"]:
         assert words in answer, f"#only-llm-apis does not mention {words!r}"
 
 
+@pytest.mark.build
 def test_faq_vendor_answer_names_owners_not_an_ml_hire(site_dir: Path) -> None:
     answer = _answer(site_dir, "bought-an-ml-product")
     for words in ["product owner", "data owner", "SLAs", "Hire for ML when"]:
         assert words in answer, f"#bought-an-ml-product does not mention {words!r}"
 
 
+@pytest.mark.build
 def test_faq_headcount_answer_is_hedged(site_dir: Path) -> None:
     answer = _answer(site_dir, "how-many-mlops-engineers")
     assert "no standard ratio" in answer and "rule of thumb" in answer
@@ -306,6 +325,7 @@ def test_faq_headcount_answer_is_hedged(site_dir: Path) -> None:
         assert factor in answer, f"#how-many-mlops-engineers does not name the factor {factor!r}"
 
 
+@pytest.mark.build
 def test_faq_osfi_answer_is_dated_sourced_and_splits_the_duties(site_dir: Path) -> None:
     details = next(d for d in faq_items(site_dir) if d["id"] == "osfi-e-23")
     answer = answer_text(details)
@@ -322,6 +342,7 @@ def test_faq_osfi_answer_is_dated_sourced_and_splits_the_duties(site_dir: Path) 
     assert details.select_one('a[href="sources.html#ai-engineers-llmops-and-model-risk"]') is not None
 
 
+@pytest.mark.build
 def test_hiring_by_stage_covers_llm_vendor_and_regulated_companies(site_dir: Path) -> None:
     article = article_of(soup_of(site_dir, "hiring-by-stage.md"))
     section = _section(article, "Three cases the stages do not fit")
@@ -332,6 +353,7 @@ def test_hiring_by_stage_covers_llm_vendor_and_regulated_companies(site_dir: Pat
         assert anchor in faq_ids
 
 
+@pytest.mark.build
 def test_every_faq_question_has_a_stable_id_and_a_permalink(site_dir: Path) -> None:
     for details in faq_items(site_dir):
         anchor = details.get("id", "")
@@ -346,6 +368,7 @@ def test_every_faq_question_has_a_stable_id_and_a_permalink(site_dir: Path) -> N
         assert text_of(permalinks[0]), f"#{anchor}: permalink has no visible text"
 
 
+@pytest.mark.build
 def test_every_faq_answer_is_in_the_html_inside_its_collapsible(site_dir: Path) -> None:
     for details in faq_items(site_dir):
         assert not details.has_attr("open"), f"#{details['id']} is open by default"
@@ -353,6 +376,7 @@ def test_every_faq_answer_is_in_the_html_inside_its_collapsible(site_dir: Path) 
         assert len(answer) >= 80, f"#{details['id']}: answer too short: {answer!r}"
 
 
+@pytest.mark.build
 def test_ids_on_the_faq_page_are_unique(site_dir: Path) -> None:
     ids = [element["id"] for element in soup_of(site_dir, "faq.md").select("[id]")]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -364,6 +388,7 @@ def test_ids_on_the_faq_page_are_unique(site_dir: Path) -> None:
 OPEN_IDS = "() => [...document.querySelectorAll('details.guide-faq[open]')].map(d => d.id)"
 
 
+@pytest.mark.browser
 def test_opening_the_faq_with_an_id_opens_exactly_that_question(page, watch, base_url: str,
                                                                  site_dir: Path) -> None:
     url = base_url + page_url_path("faq.md")
@@ -381,6 +406,7 @@ def test_opening_the_faq_with_an_id_opens_exactly_that_question(page, watch, bas
     assert watch.console_errors == [] and watch.page_errors == []
 
 
+@pytest.mark.browser
 def test_following_a_link_to_another_question_opens_it(page, base_url: str) -> None:
     page.goto(base_url + page_url_path("faq.md"), wait_until="networkidle")
     assert page.evaluate(OPEN_IDS) == []
@@ -389,6 +415,7 @@ def test_following_a_link_to_another_question_opens_it(page, base_url: str) -> N
     assert page.locator("#managed-ml-platform .guide-faq__permalink").is_visible()
 
 
+@pytest.mark.browser
 def test_a_keyboard_user_opens_a_question_with_tab_and_enter(page, base_url: str) -> None:
     page.goto(base_url + page_url_path("faq.md"), wait_until="networkidle")
     first = page.locator("details.guide-faq").first
@@ -412,6 +439,7 @@ def test_a_keyboard_user_opens_a_question_with_tab_and_enter(page, base_url: str
     page.wait_for_function("id => !document.getElementById(id).open", arg=anchor, timeout=5000)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_faq_answers_have_no_axe_violations_when_open(page, base_url: str, scheme: str) -> None:
     """axe skips closed details, so open every answer first."""
@@ -423,6 +451,7 @@ def test_faq_answers_have_no_axe_violations_when_open(page, base_url: str, schem
     assert violations == [], describe_violations(violations)
 
 
+@pytest.mark.browser
 def test_a_question_link_works_from_the_site_opened_from_disk(page, site_dir: Path) -> None:
     """The built site is also read from file://; a #id still opens its question there."""
     page.goto((site_dir / page_url_path("faq.md")).as_uri() + "#ml-engineers-canada", wait_until="load")

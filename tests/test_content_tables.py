@@ -130,6 +130,7 @@ def _table(soup: BeautifulSoup, selector: str) -> tuple[list[str], dict[str, lis
 
 # ── Front matter and titles ──────────────────────────────────────────────────
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", MY_PAGES)
 def test_page_has_a_plain_description_and_one_h1(site_dir: Path, source: str) -> None:
     soup = _soup(site_dir, source)
@@ -143,6 +144,7 @@ def test_page_has_a_plain_description_and_one_h1(site_dir: Path, source: str) ->
 
 # ── Role pages ───────────────────────────────────────────────────────────────
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", list(ROLE_SECTIONS))
 def test_page_has_its_required_sections(site_dir: Path, source: str) -> None:
     sections = _sections(_soup(site_dir, source))
@@ -155,6 +157,7 @@ def test_page_has_its_required_sections(site_dir: Path, source: str) -> None:
         assert absent == [], f"{source}: section {heading!r} does not mention {absent}"
 
 
+@pytest.mark.build
 def test_role_pages_share_one_structure(site_dir: Path) -> None:
     """Both role pages end with the same reader-facing sections, in the same order."""
     shared = ["Who they work with", "Tools", "Signs you need one", "Where the talent is in Canada"]
@@ -165,6 +168,7 @@ def test_role_pages_share_one_structure(site_dir: Path) -> None:
 
 # ── Comparison table ─────────────────────────────────────────────────────────
 
+@pytest.mark.build
 def test_comparison_page_has_one_side_by_side_table(site_dir: Path) -> None:
     soup = _soup(site_dir, COMPARISON)
     assert len(_content(soup).find_all("table")) == 1
@@ -172,6 +176,7 @@ def test_comparison_page_has_one_side_by_side_table(site_dir: Path) -> None:
     assert headers[1:] == COMPARISON_COLUMNS
 
 
+@pytest.mark.build
 def test_comparison_table_has_every_row_filled(site_dir: Path) -> None:
     _, rows = _table(_soup(site_dir, COMPARISON), COMPARISON_TABLE)
     missing = [label for label in COMPARISON_ROWS if label not in rows]
@@ -182,6 +187,7 @@ def test_comparison_table_has_every_row_filled(site_dir: Path) -> None:
         assert len(set(cells)) == len(cells), f"row {label!r} says the same for two roles: {cells}"
 
 
+@pytest.mark.build
 def test_comparison_says_what_an_ai_engineer_is_and_that_titles_have_specialised(site_dir: Path) -> None:
     """The AI-engineer column is explained next to the table, and the page opens with the
     Syndesus article's point that once-interchangeable titles now mean distinct jobs."""
@@ -195,6 +201,7 @@ def test_comparison_says_what_an_ai_engineer_is_and_that_titles_have_specialised
     assert article.select_one('a[href="#the-ai-engineer-and-llm-products"]') is not None
 
 
+@pytest.mark.build
 def test_mlops_page_says_operationalisation_is_the_barrier_to_scaling_ai(site_dir: Path) -> None:
     """The Syndesus article's point: operationalisation, more than building models,
     is what holds AI back; the MLOps page says so before it lists the work."""
@@ -204,6 +211,7 @@ def test_mlops_page_says_operationalisation_is_the_barrier_to_scaling_ai(site_di
     assert "not building models" in before, before
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", [ML_ENGINEER, MLOPS_ENGINEER])
 def test_role_pages_link_to_the_related_roles(site_dir: Path, source: str) -> None:
     links = [a["href"] for a in _content(_soup(site_dir, source)).select("a[href]")]
@@ -220,11 +228,13 @@ def _legend(soup: BeautifulSoup) -> set[str]:
     return terms
 
 
+@pytest.mark.build
 def test_matrix_has_a_legend_with_at_least_three_terms(site_dir: Path) -> None:
     terms = _legend(_soup(site_dir, RESPONSIBILITIES))
     assert {"Leads", "Contributes", "Consulted"} <= terms, terms
 
 
+@pytest.mark.build
 def test_matrix_has_every_lifecycle_stage_and_both_roles(site_dir: Path) -> None:
     headers, rows = _table(_soup(site_dir, RESPONSIBILITIES), MATRIX_TABLE)
     assert headers[1:3] == ROLE_COLUMNS, headers
@@ -232,6 +242,7 @@ def test_matrix_has_every_lifecycle_stage_and_both_roles(site_dir: Path) -> None
     assert missing == [], f"matrix lacks stages {missing}; it has {list(rows)}"
 
 
+@pytest.mark.build
 def test_every_matrix_cell_is_a_legend_term_in_words(site_dir: Path) -> None:
     soup = _soup(site_dir, RESPONSIBILITIES)
     terms = _legend(soup)
@@ -242,6 +253,7 @@ def test_every_matrix_cell_is_a_legend_term_in_words(site_dir: Path) -> None:
         assert wrong == [], f"{stage}: cells {wrong} are not legend terms {sorted(terms)}"
 
 
+@pytest.mark.build
 def test_every_stage_has_exactly_one_lead(site_dir: Path) -> None:
     _, rows = _table(_soup(site_dir, RESPONSIBILITIES), MATRIX_TABLE)
     for stage, cells in rows.items():
@@ -283,6 +295,7 @@ MATERIAL_CELL_SIZES = """
 PHONE_TABLES = [(COMPARISON, COMPARISON_TABLE), (RESPONSIBILITIES, MATRIX_TABLE)]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("viewport", [PHONE, SMALL_PHONE], ids=["390px", "320px"])
 @pytest.mark.parametrize(("source", "selector"), PHONE_TABLES)
 def test_table_fits_a_phone_without_clipping(page, base_url: str, source: str, selector: str,
@@ -296,6 +309,7 @@ def test_table_fits_a_phone_without_clipping(page, base_url: str, source: str, s
     assert result["overflow"] == [], result["overflow"]
 
 
+@pytest.mark.browser
 def test_phone_measurement_catches_an_overflowing_matrix(page, base_url: str) -> None:
     """With Material's default cell sizes the matrix is too wide for 390 px: the
     measurement above must see that, or it proves nothing."""

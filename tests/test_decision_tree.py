@@ -17,6 +17,8 @@ from guide.core import cache
 from guide.core.memory import gc_paused
 from conftest import ROOT
 
+pytestmark = pytest.mark.unit
+
 DATA = ROOT / "tests" / "data" / "flows"
 FLOWS = ROOT / "docs" / "decide" / "flows"
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))

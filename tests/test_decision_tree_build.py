@@ -13,36 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FLOW_PAGES, ROOT, mkdocs_build, nav_pages, page_url_path
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import flow_paths  # noqa: E402
-
-import guide.flows as tree  # noqa: E402
+import flow_paths
+import guide.flows as tree
+from conftest import FLOW_PAGES, ROOT, Project, assert_build_failed_cleanly, nav_pages, page_url_path, twin
 
 FLOWS = ROOT / "docs" / "decide" / "flows"
-SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".tmp", ".cache", "__pycache__",
-                              ".pytest_cache", "test-results", "*.pdf")
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project to break (the tests and the sources, not the tools)."""
-    copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=SKIP)
-    return copy
-
-
-def build(project: Path) -> subprocess.CompletedProcess[str]:
-    return mkdocs_build(project / "site", config=project / "mkdocs.yml")
-
-
-def assert_clean_failure(result: subprocess.CompletedProcess[str], *expected: str) -> None:
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    assert "Traceback" not in output, output
-    for text in expected:
-        assert text in output, output
 
 
 def node_at(path: Path, line: int) -> str:
@@ -51,98 +26,106 @@ def node_at(path: Path, line: int) -> str:
     return next(m.group(1) for text in reversed(lines) if (m := re.match(r"\s*- id: ([\w-]+)", text)))
 
 
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace old by new once; return the 1-based line where it was."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, old
-    index = text.index(old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[:index].count("\n") + 1
+HIRING, CAREER = "docs/decide/flows/hiring.yml", "docs/decide/flows/career.yml"
 
 
-def test_bad_tree_stops_the_build_naming_file_line_and_node(project: Path) -> None:
-    path = project / "docs/decide/flows/hiring.yml"
-    line = edit(path, "      - label: I'm not sure\n        next: release-time\n",
-                "      - label: I'm not sure\n        next: release-tme\n") + 1
-    assert node_at(path, line) == "deploy-pain"
-    assert_clean_failure(build(project), "Bad decision tree",
-                         f"docs/decide/flows/hiring.yml:{line} (node 'deploy-pain'): the option 'I'm not sure' "
-                         "leads to 'release-tme', which is not a node.",
-                         "(perhaps 'release-time')")
+@pytest.mark.build
+def test_bad_tree_stops_the_build_naming_file_line_and_node(project: Project) -> None:
+    line = project.edit(HIRING, "      - label: I'm not sure\n        next: release-time\n",
+                        "      - label: I'm not sure\n        next: release-tme\n") + 1
+    assert node_at(project / HIRING, line) == "deploy-pain"
+    assert_build_failed_cleanly(project.build(), f"{HIRING}:{line}", "Bad decision tree",
+                                f"{HIRING}:{line} (node 'deploy-pain'): the option 'I'm not sure' "
+                                "leads to 'release-tme', which is not a node.",
+                                "(perhaps 'release-time')")
 
 
-def test_yaml_syntax_error_stops_the_build(project: Path) -> None:
-    line = edit(project / "docs/decide/flows/career.yml", "    question: Where does most", "   question: Where does most")
-    assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line} (node 'background'): this is not valid YAML",
-                         "check the indentation and quoting near this line")
+@pytest.mark.build
+def test_yaml_syntax_error_stops_the_build(project: Project) -> None:
+    line = project.edit(CAREER, "    question: Where does most", "   question: Where does most")
+    assert_build_failed_cleanly(project.build(), f"{CAREER}:{line}",
+                                f"{CAREER}:{line} (node 'background'): this is not valid YAML",
+                                "check the indentation and quoting near this line")
 
 
-def test_block_naming_a_missing_flow_stops_the_build(project: Path) -> None:
-    line = edit(project / "docs/decide/career.md", "/// guide-flow | career", "/// guide-flow | careers")
-    assert_clean_failure(build(project),
-                         f"docs/decide/career.md:{line}: the block names the flow 'careers', which does not exist.",
-                         "(perhaps 'career')")
+@pytest.mark.build
+def test_block_naming_a_missing_flow_stops_the_build(project: Project) -> None:
+    line = project.edit("docs/decide/career.md", "/// guide-flow | career", "/// guide-flow | careers")
+    assert_build_failed_cleanly(project.build(), f"docs/decide/career.md:{line}",
+                                f"docs/decide/career.md:{line}: the block names the flow 'careers', which does not "
+                                "exist.", "(perhaps 'career')")
 
 
-def test_same_flow_twice_on_a_page_stops_the_build(project: Path) -> None:
-    page = project / "docs/decide/hiring.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nMore.\n\n/// guide-flow | hiring\n///\n", encoding="utf-8")
-    lines = page.read_text(encoding="utf-8").splitlines()
-    line = len(lines) - lines[::-1].index("/// guide-flow | hiring")
-    assert_clean_failure(build(project), f"docs/decide/hiring.md:{line}: the flow 'hiring' is already shown higher "
-                                         "up on this page")
+@pytest.mark.build
+def test_same_flow_twice_on_a_page_stops_the_build(project: Project) -> None:
+    line = project.append("docs/decide/hiring.md", "\nMore.\n\n/// guide-flow | hiring\n///\n") + 3
+    assert (project / "docs/decide/hiring.md").read_text(encoding="utf-8").splitlines()[line - 1] == \
+        "/// guide-flow | hiring"
+    assert_build_failed_cleanly(project.build(), f"docs/decide/hiring.md:{line}",
+                                f"docs/decide/hiring.md:{line}: the flow 'hiring' is already shown higher up on "
+                                "this page")
 
 
-def test_old_marker_or_misspelt_block_stops_the_build(project: Path) -> None:
-    line = edit(project / "docs/decide/career.md", "/// guide-flow | career\n///", "[[guide-flow: career]]")
-    assert_clean_failure(build(project), f"docs/decide/career.md:{line}: '[[guide-flow: career]]' looks like a flow "
-                                         "block but is not one.")
+@pytest.mark.build
+def test_old_marker_or_misspelt_block_stops_the_build(project: Project) -> None:
+    line = project.edit("docs/decide/career.md", "/// guide-flow | career\n///", "[[guide-flow: career]]")
+    assert_build_failed_cleanly(project.build(), f"docs/decide/career.md:{line}",
+                                f"docs/decide/career.md:{line}: '[[guide-flow: career]]' looks like a flow block but "
+                                "is not one.")
 
 
-def test_flow_file_no_page_uses_stops_the_build(project: Path) -> None:
+@pytest.mark.build
+def test_flow_file_no_page_uses_stops_the_build(project: Project) -> None:
     for folder in ("docs/decide/flows", "docs/decide/flows/fr"):  # the flow and its translation
         shutil.copy(ROOT / "tests/data/flows/valid.yml", project / folder / "spare.yml")
-        edit(project / folder / "spare.yml", "id: valid", "id: spare")
-    assert_clean_failure(build(project), "docs/decide/flows/spare.yml:1: no page shows the flow 'spare'. "
-                                         "Fix: add '/// guide-flow | spare' and a closing '///' to a page, "
-                                         "or delete the file.")
+        project.edit(f"{folder}/spare.yml", "id: valid", "id: spare")
+    assert_build_failed_cleanly(project.build(), "docs/decide/flows/spare.yml:1",
+                                "docs/decide/flows/spare.yml:1: no page shows the flow 'spare'. "
+                                "Fix: add '/// guide-flow | spare' and a closing '///' to a page, or delete the file.")
 
 
-def test_yaml_file_in_the_flows_folder_stops_the_build(project: Path) -> None:
+@pytest.mark.build
+def test_yaml_file_in_the_flows_folder_stops_the_build(project: Project) -> None:
     shutil.copy(ROOT / "tests/data/flows/valid.yml", project / "docs/decide/flows/spare.yaml")
-    assert_clean_failure(build(project), "docs/decide/flows/spare.yaml:1: this folder holds only flows ending in "
-                                         ".yml; 'spare.yaml' would be ignored. Fix: rename it to spare.yml.")
+    assert_build_failed_cleanly(project.build(), "docs/decide/flows/spare.yaml:1",
+                                "docs/decide/flows/spare.yaml:1: this folder holds only flows ending in .yml; "
+                                "'spare.yaml' would be ignored. Fix: rename it to spare.yml.")
 
 
-def test_hostile_yaml_stops_the_build_without_a_traceback(project: Path) -> None:
-    line = edit(project / "docs/decide/flows/career.yml", "start: ", "bomb: !!python/name:os.system\nstart: ")
-    assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line}: the tag '!!python/name:os.system' "
-                                         "is not allowed")
+@pytest.mark.build
+def test_hostile_yaml_stops_the_build_without_a_traceback(project: Project) -> None:
+    line = project.edit(CAREER, "start: ", "bomb: !!python/name:os.system\nstart: ")
+    assert_build_failed_cleanly(project.build(), f"{CAREER}:{line}",
+                                f"{CAREER}:{line}: the tag '!!python/name:os.system' is not allowed")
 
 
-def test_outcome_link_to_an_excluded_page_stops_the_build(project: Path) -> None:
-    path = project / "docs/decide/flows/career.yml"
-    line = edit(path, "page: careers.md", "page: decide/flows/paths.md")
-    assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line} (node '{node_at(path, line)}'): the link "
-                                         "points at 'decide/flows/paths.md', which is not a published page")
+@pytest.mark.build
+def test_outcome_link_to_an_excluded_page_stops_the_build(project: Project) -> None:
+    line = project.edit(CAREER, "page: careers.md", "page: decide/flows/paths.md")
+    assert_build_failed_cleanly(project.build(), f"{CAREER}:{line}",
+                                f"{CAREER}:{line} (node '{node_at(project / CAREER, line)}'): the link points at "
+                                "'decide/flows/paths.md', which is not a published page")
 
 
-def test_outcome_link_to_a_missing_page_stops_the_build(project: Path) -> None:
-    path = project / "docs/decide/flows/career.yml"
-    line = edit(path, "page: careers.md", "page: career.md")
-    assert_clean_failure(build(project), f"docs/decide/flows/career.yml:{line} (node '{node_at(path, line)}'): "
-                                         "the link points at 'career.md', which is not a published page of the site.")
+@pytest.mark.build
+def test_outcome_link_to_a_missing_page_stops_the_build(project: Project) -> None:
+    line = project.edit(CAREER, "page: careers.md", "page: career.md")
+    assert_build_failed_cleanly(project.build(), f"{CAREER}:{line}",
+                                f"{CAREER}:{line} (node '{node_at(project / CAREER, line)}'): the link points at "
+                                "'career.md', which is not a published page of the site.")
 
 
 # ── The real site ───────────────────────────────────────────────────────────
 
 
+@pytest.mark.unit
 def test_each_shipped_flow_is_on_a_nav_page() -> None:
     holding = [src for _, src in nav_pages()
                if re.search(r"^/// guide-flow \|", (ROOT / "docs" / src).read_text(encoding="utf-8"), re.MULTILINE)]
     assert sorted(holding) == sorted(FLOW_PAGES) == ["decide/career.md", "decide/hiring.md"]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(("source", "flow_id"), [("decide/hiring.md", "hiring"), ("decide/career.md", "career")])
 def test_built_page_holds_the_whole_tree(site_dir: Path, source: str, flow_id: str) -> None:
     html = (site_dir / page_url_path(source)).read_text(encoding="utf-8")
@@ -158,6 +141,17 @@ def test_built_page_holds_the_whole_tree(site_dir: Path, source: str, flow_id: s
     assert html.count("<svg") >= 1 and 'role="region"' in html
 
 
+@pytest.mark.build
+def test_flow_pages_are_the_built_pages_that_hold_a_flow(site_dir: Path) -> None:
+    """conftest's FLOW_PAGES (the nav's pages under decide/, which the browser tests open) and
+    their French twins against the built HTML."""
+    holding = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
+                     if re.search(r'<\w+[^<>]*\sdata-flow="', p.read_text(encoding="utf-8")))
+    assert sorted(FLOW_PAGES) == ["decide/career.md", "decide/hiring.md"]
+    assert holding == sorted(page_url_path(source) for page in FLOW_PAGES for source in (page, twin(page)))
+
+
+@pytest.mark.build
 def test_flow_assets_load_only_on_flow_pages(site_dir: Path) -> None:
     flows = set(FLOW_PAGES)
     for _, source in nav_pages():
@@ -166,12 +160,14 @@ def test_flow_assets_load_only_on_flow_pages(site_dir: Path) -> None:
         assert has == ((1, 1) if source in flows else (0, 0)), source
 
 
+@pytest.mark.unit
 def test_flow_js_and_css_fit_the_budget() -> None:
     size = sum(len(gzip.compress((ROOT / p).read_bytes(), 9)) for p in
                ("docs/assets/javascripts/flow.js", "docs/assets/stylesheets/flow.css"))
     assert size <= 8 * 1024, f"flow.js + flow.css gzipped: {size} bytes"
 
 
+@pytest.mark.unit
 def test_flow_js_uses_no_eval_and_no_inline_handlers() -> None:
     js = (ROOT / "docs/assets/javascripts/flow.js").read_text(encoding="utf-8")
     assert not re.search(r"\beval\(|new Function|innerHTML|setAttribute\(\"on", js)
@@ -182,25 +178,27 @@ def test_flow_js_uses_no_eval_and_no_inline_handlers() -> None:
 # ── The committed review table ──────────────────────────────────────────────
 
 
+@pytest.mark.unit
 def test_paths_table_is_up_to_date() -> None:
     diff = flow_paths.stale_diff()
     assert diff == "", f"{flow_paths.TABLE.relative_to(ROOT)} is stale. Regenerate it with: {flow_paths.COMMAND}\n{diff}"
 
 
-def test_paths_table_check_fails_with_a_diff_and_the_command(project: Path) -> None:
-    edit(project / "docs/decide/flows/hiring.yml", "so we rarely do it\n        next: deploy-team\n",
-         "so we rarely do it\n        next: ml-first\n")
-    result = subprocess.run([sys.executable, "scripts/flow_paths.py", "--check"], cwd=project,
+@pytest.mark.unit
+def test_paths_table_check_fails_with_a_diff_and_the_command(project: Project) -> None:
+    project.edit(HIRING, "so we rarely do it\n        next: deploy-team\n", "so we rarely do it\n        next: ml-first\n")
+    result = subprocess.run([sys.executable, "scripts/flow_paths.py", "--check"], cwd=project.root,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "-| " in result.stdout and "+| " in result.stdout and "(`ml-first`)" in result.stdout
     assert "Regenerate it with: .venv/bin/python scripts/flow_paths.py" in result.stderr
-    subprocess.run([sys.executable, "scripts/flow_paths.py"], cwd=project, check=True, capture_output=True)
-    again = subprocess.run([sys.executable, "scripts/flow_paths.py", "--check"], cwd=project,
+    subprocess.run([sys.executable, "scripts/flow_paths.py"], cwd=project.root, check=True, capture_output=True)
+    again = subprocess.run([sys.executable, "scripts/flow_paths.py", "--check"], cwd=project.root,
                            capture_output=True, text=True)
     assert again.returncode == 0, again.stdout + again.stderr
 
 
+@pytest.mark.unit
 def test_paths_table_covers_every_path() -> None:
     text = flow_paths.TABLE.read_text(encoding="utf-8")
     for path in sorted(FLOWS.glob("*.yml")):
@@ -210,11 +208,11 @@ def test_paths_table_covers_every_path() -> None:
             assert f"(`{outcome.id}`)" in text
 
 
-def test_a_link_to_an_id_its_page_lacks_stops_the_build(project: Path) -> None:
-    path = project / "docs/decide/flows/hiring.yml"
-    line = edit(path, "      - page: faq.md#only-llm-apis\n", "      - page: faq.md#only-llm-api\n")
-    edit(project / "docs/decide/flows/fr/hiring.yml", "      - page: faq.md#only-llm-apis\n",
-         "      - page: faq.md#only-llm-api\n")  # the translation follows, or its check stops the build first
-    assert_clean_failure(build(project), f"docs/decide/flows/hiring.yml:{line} (node 'llmops'): the link points at "
-                         "'#only-llm-api' on faq.md, and the page has no element with that id.",
-                         "perhaps 'faq.md#only-llm-apis'")
+@pytest.mark.build
+def test_a_link_to_an_id_its_page_lacks_stops_the_build(project: Project) -> None:
+    line = project.edit(HIRING, "      - page: faq.md#only-llm-apis\n", "      - page: faq.md#only-llm-api\n")
+    project.edit("docs/decide/flows/fr/hiring.yml", "      - page: faq.md#only-llm-apis\n",
+                 "      - page: faq.md#only-llm-api\n")  # the translation follows, or its check stops the build first
+    assert_build_failed_cleanly(project.build(), f"{HIRING}:{line}",
+                                f"{HIRING}:{line} (node 'llmops'): the link points at '#only-llm-api' on faq.md, "
+                                "and the page has no element with that id.", "perhaps 'faq.md#only-llm-apis'")

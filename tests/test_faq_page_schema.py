@@ -7,37 +7,44 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT, assert_build_failed_cleanly, mkdocs_build
 from guide.faq import FaqEntry, FaqMarkupError, extract_faq_entries, faq_page_jsonld
 
 DATA = Path(__file__).parent / "data" / "faq_jsonld"
 
 
+@pytest.mark.unit
 def test_page_gives_the_expected_faq_page_object() -> None:
     entries = extract_faq_entries((DATA / "page.html").read_text(encoding="utf-8"))
     expected = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
     assert faq_page_jsonld(entries) == expected
 
 
+@pytest.mark.unit
 def test_entries_keep_their_anchor_and_page_order() -> None:
     entries = extract_faq_entries((DATA / "page.html").read_text(encoding="utf-8"))
     assert [e.anchor for e in entries] == ["difference", "nested"]
 
 
+@pytest.mark.unit
 def test_a_page_without_guide_faq_questions_has_none() -> None:
     assert extract_faq_entries("<h1>Home</h1><details><summary>Q</summary><p>A</p></details>") == []
 
 
+@pytest.mark.unit
 def test_an_faq_page_needs_a_question() -> None:
     with pytest.raises(ValueError, match="at least one question"):
         faq_page_jsonld([])
 
 
+@pytest.mark.unit
 def test_entry_is_plain_data() -> None:
     entry = FaqEntry(anchor="a", question="Q?", answer="A.")
     assert faq_page_jsonld([entry])["mainEntity"] == [
         {"@type": "Question", "name": "Q?", "acceptedAnswer": {"@type": "Answer", "text": "A."}}]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(("html", "message"), [
     ('<details class="guide-faq"><summary>Why?</summary><p>Because.</p></details>',
      r"FAQ question 1 \('Why\?'\): add an id"),
@@ -57,9 +64,8 @@ def test_bad_markup_is_a_clear_error(html: str, message: str) -> None:
         extract_faq_entries(html)
 
 
+@pytest.mark.build
 def test_the_hook_turns_bad_faq_markup_into_a_build_error_naming_the_page(tmp_path: Path) -> None:
-    from conftest import ROOT, mkdocs_build
-
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(
@@ -68,7 +74,6 @@ def test_the_hook_turns_bad_faq_markup_into_a_build_error_naming_the_page(tmp_pa
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: t\ndocs_dir: {docs}\nmarkdown_extensions: [md_in_html]\n"
         f"hooks: [{ROOT / 'hooks' / 'faq_jsonld.py'}]\n", encoding="utf-8")
-    result = mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml")
-    assert result.returncode != 0
-    assert "index.md: FAQ question 1 ('Why?'): add an id" in result.stderr
-    assert "Traceback" not in result.stderr
+    # The hook reads the built page, so it names the page and the question, not a line.
+    assert_build_failed_cleanly(mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml"), "index.md",
+                                "index.md: FAQ question 1 ('Why?'): add an id")

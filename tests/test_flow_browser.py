@@ -6,14 +6,17 @@ form, print, axe-core, and Material's instant navigation."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import guide.flows as tree
-from conftest import FLOW_PAGES, ROOT, describe_violations, mkdocs_build, page_url_path, run_axe, serve_folder, twin
+from conftest import (
+    FLOW_PAGES, ROOT, copy_project, describe_violations, page_url_path, run_axe, serve_folder, twin,
+)
+
+pytestmark = pytest.mark.browser
 
 FLOWS = {flow_id: tree.load_flow(ROOT / "docs" / "decide" / "flows" / f"{flow_id}.yml")
          for flow_id in ("hiring", "career")}
@@ -48,6 +51,29 @@ def wait_for_node(page, flow_id: str, node_id: str) -> None:
         """([flowId, nodeId]) => Array.from(document.querySelectorAll(`[data-flow="${flowId}"] [data-node]`))
              .every(el => (el.getClientRects().length > 0) === (el.getAttribute('data-node') === nodeId))""",
         arg=[flow_id, node_id], timeout=10_000)
+
+
+def set_hash(page, hash_: str) -> None:
+    """Set the address's hash and wait until every hashchange listener has run: flow.js's,
+    added when the page loaded, runs before the one added here."""
+    page.evaluate("""hash => new Promise(resolve => {
+        addEventListener('hashchange', () => resolve(), {once: true});
+        location.hash = hash;
+    })""", hash_)
+
+
+def wait_until_still(page) -> None:
+    """Wait until the page stops moving: the same scroll position three frames in a row, and
+    no transition or animation (Material's header, its back-to-top button) still running."""
+    page.evaluate("() => { window.guideTestStill = {y: null, frames: 0}; }")
+    page.wait_for_function("""() => {
+        const still = window.guideTestStill, y = window.scrollY;
+        const moving = document.getAnimations().some(a => a.playState === 'running'
+            && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+        still.frames = y === still.y && !moving ? still.frames + 1 : 0;
+        still.y = y;
+        return still.frames >= 3;
+    }""", polling="raf")
 
 
 def anchor_prefix(page, flow_id: str) -> str:
@@ -138,37 +164,62 @@ def assert_clean(watch, base_url: str) -> None:
     assert watch.page_errors == []
 
 
-# ── Every path, through the DOM contract ────────────────────────────────────
+# ── Every answer, through the DOM contract ──────────────────────────────────
+
+
+def answers_listed(page) -> list[str]:
+    """The answers "Your answers" lists, in order."""
+    return page.locator("[data-flow-answer-list] li strong").all_inner_texts()
 
 
 @pytest.mark.parametrize("flow_id", sorted(FLOWS))
-def test_every_path_reaches_its_outcome(page, watch, base_url: str, flow_id: str) -> None:
+def test_every_answer_leads_to_its_node_and_back_returns(page, watch, base_url: str, flow_id: str) -> None:
+    """Each question, reached by its shortest route through the address (#hiring/1.3.2), and
+    each of its answers clicked once: the answer shows the node it leads to and only that node,
+    the address and "Your answers" gain it, a result shows its links; then Back shows the
+    question again with the route it came by. Every answer of every question is clicked once,
+    so every node is reached (the committed route table lists every route: test_decision_tree_build.py)."""
     flow = FLOWS[flow_id]
     open_flow(page, base_url, flow_id)
-    every = tree.review_routes(flow)
-    assert every, "the shipped trees are small enough to walk every route of the review table"
-    for number, path in enumerate(every):
-        if number:
-            page.locator(f'[data-flow="{flow_id}"] [data-flow-action="restart"]').click()
-            page.wait_for_function(f"() => location.hash === '#{flow_id}'")
-            wait_for_node(page, flow_id, flow.start)
-        assert visible(page) == [flow.start]
-        # A question whose answers all lead to the same node is one step of the review table;
-        # the walk gives each of its answers in turn across the routes.
-        chosen = [s.option or s.question.options[number % len(s.question.options)] for s in path.steps]
-        for step, option in zip(path.steps, chosen):
-            assert visible(page) == [step.question.id]
-            same = [o for o in step.question.options if o.next == option.next]
-            answer(page, flow_id, step.question.id, option.next, same.index(option))
-        numbers = ".".join(str(s.question.options.index(o) + 1) for s, o in zip(path.steps, chosen))
-        assert page.evaluate("location.hash") == f"#{flow_id}/{numbers}"
-        answers = page.locator("[data-flow-answer-list] li strong").all_inner_texts()
-        assert answers == [o.label for o in chosen]
-        assert visible(page) == [path.outcome.id]
-        node = page.locator(f'[data-node="{path.outcome.id}"]')
-        assert node.get_attribute("data-kind") == "outcome"
-        assert page.locator("[data-flow-answer-list] li").count() == len(path.steps)
-        assert node.locator(".guide-flow__links a").count() >= 1
+    clicked, reached = set(), {flow.start}
+    for question in flow.questions:
+        route = shortest_route(flow, question.id)
+        labels = [o.label for o in chosen(flow, route)]
+        page.evaluate("hash => { location.hash = hash; }", hash_of(flow, route))
+        wait_for_node(page, flow_id, question.id)
+        assert visible(page) == [question.id]
+        assert answers_listed(page) == labels
+        links = page.locator(f'[data-flow="{flow_id}"] [data-node="{question.id}"] [data-next]')
+        assert links.count() == len(question.options), question.id
+        for index, option in enumerate(question.options):
+            link = links.nth(index)
+            assert link.get_attribute("data-next") == option.next
+            link.click()
+            wait_for_node(page, flow_id, option.next)
+            assert visible(page) == [option.next]
+            assert page.evaluate("location.hash") == hash_of(flow, [*route, (question.id, index)])
+            assert answers_listed(page) == [*labels, option.label]
+            assert page.locator("[data-flow-answer-list] li").count() == len(route) + 1
+            node = page.locator(f'[data-flow="{flow_id}"] [data-node="{option.next}"]')
+            if isinstance(flow.nodes[option.next], tree.Outcome):
+                assert node.get_attribute("data-kind") == "outcome"
+                assert node.locator(".guide-flow__links a").count() >= 1, option.next
+            else:
+                assert node.get_attribute("data-kind") == "question"
+            page.locator(f'[data-flow="{flow_id}"] [data-flow-action="back"]').click()
+            wait_for_node(page, flow_id, question.id)
+            assert page.evaluate("location.hash") == hash_of(flow, route)
+            assert answers_listed(page) == labels
+            clicked.add((question.id, index))
+            reached.add(option.next)
+    assert clicked == {(q.id, i) for q in flow.questions for i in range(len(q.options))}
+    assert reached == set(flow.nodes)
+    # Start again, from wherever the walk ended: the first question, with no answers.
+    page.locator(f'[data-flow="{flow_id}"] [data-flow-action="restart"]').click()
+    page.wait_for_function(f"() => location.hash === '#{flow_id}'")
+    wait_for_node(page, flow_id, flow.start)
+    assert visible(page) == [flow.start]
+    assert page.locator("[data-flow-answer-list] li").count() == 0
     assert_clean(watch, base_url)
 
 
@@ -311,13 +362,19 @@ def test_each_answer_is_one_history_entry_and_back_is_the_browsers_back(page, wa
 def test_controls_are_in_view_when_a_result_appears(page, watch, base_url: str, width: int, height: int) -> None:
     page.set_viewport_size({"width": width, "height": height})
     open_flow(page, base_url, "hiring", hash_of(HIRING, UNSURE_DEPLOY[:-1]))  # after five answers
-    page.mouse.wheel(0, 600)  # scroll down, then up: Material shows its back-to-top button
+    # Scroll down, then up: Material shows its back-to-top button.
+    top = page.evaluate("scrollY")
+    page.mouse.wheel(0, 600)
+    page.wait_for_function("top => scrollY > top", arg=top)
+    wait_until_still(page)
+    bottom = page.evaluate("scrollY")
     page.mouse.wheel(0, -200)
-    page.wait_for_timeout(300)
+    page.wait_for_function("bottom => scrollY < bottom", arg=bottom)
+    wait_until_still(page)
     assert HIRING.nodes["deploy-team"].options[0].next == "mlops-deploy"
     page.locator('[data-node="deploy-team"] [data-next]').first.click()
     wait_for_node(page, "hiring", "mlops-deploy")
-    page.wait_for_timeout(300)
+    wait_until_still(page)  # flow.js scrolls the result's progress line into view
     for action in ("back", "restart", "copy-link", "copy-summary", "copy-markdown"):
         box = page.locator(f'[data-flow-action="{action}"]').bounding_box()
         assert box and 0 <= box["y"] and box["y"] + box["height"] <= height, (action, box)
@@ -480,9 +537,8 @@ def test_flow_js_takes_the_anchor_prefix_from_the_page(page, watch, base_url: st
     wait_for_node(page, "hiring", "deploy-pain")
     numbers = tree.analyse(FLOWS["hiring"]).numbers
     assert f"opened Question {numbers['deploy-pain']} directly" in notice_text(page)
-    page.evaluate("location.hash = '#flow-hiring-release-time'")  # not this flow's any more: left alone
-    page.wait_for_function("() => location.hash === '#flow-hiring-release-time'")
-    page.evaluate("() => new Promise(resolve => setTimeout(resolve, 100))")  # let hashchange run
+    set_hash(page, "#flow-hiring-release-time")  # not this flow's any more: left alone
+    assert page.evaluate("location.hash") == "#flow-hiring-release-time"
     assert visible(page) == ["deploy-pain"]
     page.evaluate("location.hash = '#q7-hiring-release-time'")
     wait_for_node(page, "hiring", "release-time")
@@ -490,21 +546,11 @@ def test_flow_js_takes_the_anchor_prefix_from_the_page(page, watch, base_url: st
     assert_clean(watch, base_url)
 
 
-def test_flow_pages_are_the_built_pages_that_hold_a_flow(site_dir: Path) -> None:
-    """conftest's FLOW_PAGES (the nav's pages under decide/) and their French twins
-    against the built HTML."""
-    holding = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
-                     if re.search(r'<\w+[^<>]*\sdata-flow="', p.read_text(encoding="utf-8")))
-    assert sorted(page_url_path(source) for source in FLOW_PAGES) == sorted(PAGES.values())
-    assert holding == sorted(page_url_path(source) for page in FLOW_PAGES for source in (page, twin(page)))
-
-
 def test_other_hashes_leave_the_flow_alone(page, watch, base_url: str) -> None:
     route = route_by_labels(HIRING, "I'm not sure")
     open_flow(page, base_url, "hiring", hash_of(HIRING, route))
-    page.evaluate("location.hash = '#flow-hiring--diagram'")
-    page.wait_for_function("() => location.hash === '#flow-hiring--diagram'")
-    page.evaluate("() => new Promise(resolve => setTimeout(resolve, 100))")  # let hashchange run
+    set_hash(page, "#flow-hiring--diagram")
+    assert page.evaluate("location.hash") == "#flow-hiring--diagram"
     assert visible(page) == [end_of(HIRING, route)]
     assert not page.locator("[data-flow-notice]").is_visible()
     assert_clean(watch, base_url)
@@ -749,19 +795,13 @@ def test_axe_finds_no_violations_in_the_unenhanced_form(page, base_url: str, sch
 @pytest.fixture(scope="module")
 def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A build of the real site with Material's navigation.instant turned on, served locally."""
-    project = tmp_path_factory.mktemp("instant")
-    for name in ("docs", "overrides", "hooks", "includes", "i18n"):  # includes: the glossary; i18n: interface text
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "    - navigation.sections\n" in text
-    text = text.replace("    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n", 1)
+    project = copy_project(tmp_path_factory.mktemp("instant") / "project")
+    project.edit("mkdocs.yml", "    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n")
     # The i18n plugin's language switcher does not work with instant navigation (it warns,
     # which fails a strict build): this build is the English edition alone.
-    assert "      docs_structure: suffix\n" in text
-    text = text.replace("      docs_structure: suffix\n", "      docs_structure: suffix\n      build_only_locale: en\n"
-                        "      reconfigure_material: false\n", 1)
-    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
-    result = mkdocs_build(project / "site", config=project / "mkdocs.yml")
+    project.edit("mkdocs.yml", "      docs_structure: suffix\n", "      docs_structure: suffix\n      build_only_locale: en\n"
+                 "      reconfigure_material: false\n")
+    result = project.build()
     assert result.returncode == 0, result.stderr
     with serve_folder(project / "site") as url:
         yield url

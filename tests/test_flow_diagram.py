@@ -155,6 +155,7 @@ def overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, 
 # ── The layout ─────────────────────────────────────────────────────────────
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name", [*GENERATED, "shipped"])
 def test_boxes_do_not_overlap_and_stay_inside(name: str) -> None:
     diagrams = [d for _, _, d in shipped()] if name == "shipped" else [tree.layout(generated(*GENERATED[name]))]
@@ -168,6 +169,7 @@ def test_boxes_do_not_overlap_and_stay_inside(name: str) -> None:
         assert len({(b.y, b.x) for b in boxes}) == len(boxes)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name", [*GENERATED, "shipped"])
 def test_no_arrow_runs_through_a_box(name: str) -> None:
     diagrams = [d for _, _, d in shipped()] if name == "shipped" else [tree.layout(generated(*GENERATED[name]))]
@@ -178,6 +180,7 @@ def test_no_arrow_runs_through_a_box(name: str) -> None:
                 assert all(0 <= x <= diagram.width and 0 <= y <= diagram.height for x, y in line), edge
 
 
+@pytest.mark.unit
 def test_the_side_channel_runs_right_of_every_box() -> None:
     diagram = tree.layout(generated(*GENERATED["past the slot budget"]))
     channelled = [e for e in diagram.edges if not e.xs]
@@ -189,6 +192,7 @@ def test_the_side_channel_runs_right_of_every_box() -> None:
         assert verticals and all(x > right for x in verticals), edge.d
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name", [*GENERATED, "shipped"])
 def test_every_answer_is_on_one_labelled_arrow(name: str) -> None:
     pairs = ([(f, d) for _, f, d in shipped()] if name == "shipped"
@@ -215,6 +219,7 @@ def test_every_answer_is_on_one_labelled_arrow(name: str) -> None:
             assert edge.label_x + text_width(edge.label, 10.5) / 2 <= rect[2]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name", ["jumps of 2", "shipped"])
 def test_badges_overlap_neither_each_other_nor_boxes(name: str) -> None:
     diagrams = [d for _, _, d in shipped()] if name == "shipped" else [tree.layout(generated(*GENERATED[name]))]
@@ -225,6 +230,7 @@ def test_badges_overlap_neither_each_other_nor_boxes(name: str) -> None:
             assert not any(overlap(a, (b.x, b.y, b.x + b.width, b.y + b.height)) for b in diagram.boxes), a
 
 
+@pytest.mark.unit
 def test_crossings_are_counted_as_brute_force_counts() -> None:
     rng = random.Random(1)
     for _ in range(200):
@@ -261,6 +267,7 @@ def fewest_possible_crossings(flow: tree.Flow) -> int | None:
     return best
 
 
+@pytest.mark.unit
 def test_crossings_stay_low_in_the_shipped_flows() -> None:
     """At most one crossing per CROSSINGS_PER_ARROWS arrows, or, where that is impossible, no more
     than the fewest any layered drawing can have (career: 11 outcomes under 5 questions that
@@ -274,6 +281,7 @@ def test_crossings_stay_low_in_the_shipped_flows() -> None:
     assert counts["hiring"][0] <= counts["hiring"][1] // CROSSINGS_PER_ARROWS, "hiring keeps the general limit"
 
 
+@pytest.mark.unit
 def test_a_large_flow_is_laid_out_without_counting_crossings(monkeypatch: pytest.MonkeyPatch) -> None:
     layout_module = __import__("sys").modules["guide.flows.layout"]
     flow = generated(1200, jump=2)
@@ -288,6 +296,7 @@ def test_a_large_flow_is_laid_out_without_counting_crossings(monkeypatch: pytest
     assert len(diagram.boxes) == 1201
 
 
+@pytest.mark.unit
 def test_a_flow_lays_out_the_same_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
     layout_module = __import__("sys").modules["guide.flows.layout"]
     flow = tree.load_flow(FLOWS[0])
@@ -296,6 +305,7 @@ def test_a_flow_lays_out_the_same_every_time(monkeypatch: pytest.MonkeyPatch) ->
     assert tree.layout(flow) == tree.layout(flow) == kept
 
 
+@pytest.mark.unit
 def test_a_kept_drawing_is_used_only_for_the_same_flow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     layout_module = __import__("sys").modules["guide.flows.layout"]
     monkeypatch.setattr(__import__("sys").modules["guide.core.cache"], "cache_dir", lambda: tmp_path)
@@ -311,6 +321,7 @@ def test_a_kept_drawing_is_used_only_for_the_same_flow(tmp_path: Path, monkeypat
     assert tree.layout(flow) == first, "a damaged file is drawn again"
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("text", [
     "Where does machine learning stand in your product today?",
     "Supercalifragilisticexpialidocious-and-then-some-more-letters-than-fit",
@@ -326,6 +337,7 @@ def test_box_text_is_wrapped_to_the_box(text: str) -> None:
 # ── The rendered figure ────────────────────────────────────────────────────
 
 
+@pytest.mark.unit
 def test_figure_marks_boxes_and_arrows_and_says_the_same_with_and_without_javascript() -> None:
     flow = tree.load_flow(ROOT / "docs" / "decide" / "flows" / "hiring.yml")
     kits = {o.kit: tree.KitTarget(o.kit, f"hiring-kits/{o.kit}.md") for o in flow.outcomes if o.kit}
@@ -373,6 +385,7 @@ def open_page(page, base_url: str, flow_id: str, width: int) -> dict:
     return page.evaluate(GEOMETRY)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 1024, 390])
 @pytest.mark.parametrize("flow_id", sorted(PAGES))
 def test_diagram_fits_the_column_or_says_it_scrolls(page, base_url: str, flow_id: str, width: int) -> None:
@@ -393,6 +406,7 @@ def test_diagram_fits_the_column_or_says_it_scrolls(page, base_url: str, flow_id
         assert g["svg"] <= g["column"], g
 
 
+@pytest.mark.browser
 def test_on_a_phone_the_diagram_scrolls_by_keyboard(page, base_url: str) -> None:
     g = open_page(page, base_url, "hiring", 390)
     assert g["overflow"] and g["hint"], g
@@ -409,12 +423,14 @@ def test_on_a_phone_the_diagram_scrolls_by_keyboard(page, base_url: str) -> None
     assert outline != "none", "the focused region shows it has focus"
 
 
+@pytest.mark.browser
 def test_hint_is_not_printed(page, base_url: str) -> None:
     open_page(page, base_url, "hiring", 390)
     page.emulate_media(media="print")
     assert page.evaluate(GEOMETRY)["hint"] is False
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("flow_id", sorted(PAGES))
 def test_box_text_fits_its_box_in_chromium(page, base_url: str, flow_id: str) -> None:
     open_page(page, base_url, flow_id, 1280)
@@ -482,6 +498,7 @@ def contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> fl
     return (high + 0.05) / (low + 0.05)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_diagram_colours_have_contrast_with_the_route_marked(page, base_url: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
@@ -508,6 +525,7 @@ def test_diagram_colours_have_contrast_with_the_route_marked(page, base_url: str
     assert c["routeWidth"] >= 2 * c["lineWidth"] and c["hereWidth"] > c["routeBoxWidth"] >= 2, c
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_in_the_diagram(page, base_url: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
@@ -521,6 +539,7 @@ def test_axe_finds_no_violations_in_the_diagram(page, base_url: str, scheme: str
         assert result["passes"], "axe checked nothing"
 
 
+@pytest.mark.unit
 def test_math_helpers() -> None:
     assert math.isclose(contrast((0, 0, 0), (255, 255, 255)), 21)
     assert over("rgba(0, 0, 0, 0.5)", (255, 255, 255)) == (127.5, 127.5, 127.5)

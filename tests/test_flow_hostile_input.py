@@ -16,7 +16,10 @@ import markdown
 import pytest
 
 import guide.flows as tree
+from guide.flows import site_checks
 from conftest import ROOT
+
+pytestmark = pytest.mark.unit
 
 HOSTILE = ROOT / "tests" / "data" / "flows" / "hostile"
 DATA = ROOT / "tests" / "data" / "flows"
@@ -184,7 +187,7 @@ def test_unknown_block_name_suggests_the_closest_flow() -> None:
 
 def test_flow_no_page_shows_is_reported() -> None:
     _, site = convert("/// guide-flow | valid\n///\n")
-    assert [str(p) for p in site.unshown_problems()] == [
+    assert [str(p) for p in site_checks.unshown_problems(site.flows, site.shown_on)] == [
         "tests/data/flows/valid.yml:1: no page shows the flow 'other'. Fix: add '/// guide-flow | other' and a "
         "closing '///' to a page, or delete the file."
         .replace("tests/data/flows/valid.yml", str(DATA / "valid.yml"))]

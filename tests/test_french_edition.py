@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,14 +15,12 @@ from bs4 import BeautifulSoup
 
 from guide.languages import interface_text
 from conftest import (
-    FLOW_PAGES, ROOT, french_nav_pages, mkdocs_build, nav_pages, page_url_path, serve_folder, twin,
+    FLOW_PAGES, ROOT, Project, assert_build_failed_cleanly, french_nav_pages, nav_pages, page_url_path, twin,
 )
 
 NAV = nav_pages()
 FR_NAV = french_nav_pages()
 SWITCHER = "a.md-select__link[hreflang='{}']"
-SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".tmp", ".cache", "__pycache__",
-                              ".pytest_cache", "test-results", "*.pdf")
 
 
 def switch_language(page, code: str) -> None:
@@ -41,6 +37,7 @@ def built(site_dir: Path, source: str) -> BeautifulSoup:
 # ── Built pages ──────────────────────────────────────────────────────────────
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(("code", "pages"), [("en", NAV), ("fr", FR_NAV)], ids=["en", "fr"])
 def test_every_page_states_its_language_and_links_to_its_twin(site_dir: Path, code: str, pages: list) -> None:
     for (_, source), (_, english) in zip(pages, NAV):
@@ -55,12 +52,14 @@ def test_every_page_states_its_language_and_links_to_its_twin(site_dir: Path, co
         assert not page.select('head link[rel="alternate"][hreflang]'), "hreflang lives in the sitemap"
 
 
+@pytest.mark.build
 def test_english_quotations_on_french_pages_are_marked(site_dir: Path) -> None:
     spans = built(site_dir, twin("sources.md")).select('article [lang="en"]')
     assert len(spans) >= 3
     assert any("MLOps Engineer vs ML Engineer" in span.get_text() for span in spans)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(("title", "source"), FR_NAV, ids=[s for _, s in FR_NAV])
 def test_french_pages_print_no_english_interface_text(site_dir: Path, title: str, source: str) -> None:
     """Every interface text a template prints has a French translation on French pages:
@@ -77,6 +76,7 @@ def test_french_pages_print_no_english_interface_text(site_dir: Path, title: str
     assert page.select_one("a.guide-pdf-link").get_text(strip=True) == "Télécharger le PDF"
 
 
+@pytest.mark.build
 def test_french_flow_pages_show_the_french_flow_with_the_same_structure(site_dir: Path) -> None:
     for source in FLOW_PAGES:
         english, french = built(site_dir, source), built(site_dir, twin(source))
@@ -93,6 +93,7 @@ def test_french_flow_pages_show_the_french_flow_with_the_same_structure(site_dir
                        for a in twin_flow.select(".guide-flow__links a"))
 
 
+@pytest.mark.build
 def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
     import json
 
@@ -111,6 +112,7 @@ def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
 # ── Chromium: the switcher, the flow's state, search ─────────────────────────
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("source", [s for _, s in NAV])
 def test_the_switcher_keeps_the_page(page, watch, base_url: str, source: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -134,6 +136,7 @@ def walk(page, flow_id: str, answers: list[int]) -> str:
     return page.locator(f'[data-flow="{flow_id}"] .guide-flow__node--current').get_attribute("data-node")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(("flow_id", "answers"), [("hiring", [0, 2, 1, 3]), ("career", [2, 2])])
 def test_the_switcher_carries_the_flows_state_both_ways(page, watch, base_url: str, flow_id: str,
                                                       answers: list[int]) -> None:
@@ -163,6 +166,7 @@ def test_the_switcher_carries_the_flows_state_both_ways(page, watch, base_url: s
     assert watch.foreign_requests(base_url) == [] and watch.console_errors == [] and watch.page_errors == []
 
 
+@pytest.mark.browser
 def test_a_heading_anchor_is_not_carried(page, base_url: str) -> None:
     """Headings have other anchors in the other language: the switcher drops them."""
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -180,6 +184,7 @@ def search(page, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
 
 
+@pytest.mark.browser
 def test_french_search_finds_french_pages_only(page, watch, base_url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base_url + page_url_path(twin("faq.md")))
@@ -198,6 +203,7 @@ def test_french_search_finds_french_pages_only(page, watch, base_url: str) -> No
 # ── From disk (file://) ──────────────────────────────────────────────────────
 
 
+@pytest.mark.browser
 def test_from_disk_the_french_edition_switches_searches_and_runs_its_flow(page, watch, site_dir: Path) -> None:
     root = site_dir.as_uri() + "/"
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -219,6 +225,7 @@ def test_from_disk_the_french_edition_switches_searches_and_runs_its_flow(page, 
 # ── Screenshots to look at (desktop and phone) ───────────────────────────────
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("source", ["index.fr.md", "decide/hiring.fr.md"])
 def test_french_pages_lay_out_without_sideways_scrolling(page, base_url: str, source: str, width: int,
@@ -234,56 +241,41 @@ def test_french_pages_lay_out_without_sideways_scrolling(page, base_url: str, so
 # ── The parity checks stop the build ─────────────────────────────────────────
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=SKIP)
-    return copy
-
-
-def failed_build(project: Path) -> str:
-    result = mkdocs_build(project / "site", config=project / "mkdocs.yml")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    assert "Traceback" not in output, output
-    return output
-
-
-def test_a_page_without_its_french_twin_stops_the_build(project: Path) -> None:
+@pytest.mark.build
+def test_a_page_without_its_french_twin_stops_the_build(project: Project) -> None:
     (project / "docs" / "careers.fr.md").unlink()
-    assert ("docs/careers.md has no Français twin: add docs/careers.fr.md"
-            in failed_build(project))
+    assert_build_failed_cleanly(project.build(), "docs/careers.md",  # no line: the file that is missing
+                                "docs/careers.md has no Français twin: add docs/careers.fr.md")
 
 
-def test_a_flow_node_or_field_missing_in_french_stops_the_build(project: Path) -> None:
-    flow = project / "docs" / "decide" / "flows" / "fr" / "career.yml"
-    text = flow.read_text(encoding="utf-8")
-    text = text.replace('        note: "Vous êtes attiré ou attirée par la construction de pipelines de données fiables."\n',
-                        "", 1)
-    flow.write_text(text, encoding="utf-8")
+@pytest.mark.build
+def test_a_flow_node_or_field_missing_in_french_stops_the_build(project: Project) -> None:
+    flow = "docs/decide/flows/fr/career.yml"
+    project.edit(flow, '        note: "Vous êtes attiré ou attirée par la construction de pipelines de données fiables."\n',
+                 "")
+    text = (project / flow).read_text(encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1)
                 if "label: Construire des pipelines fiables qui déplacent et nettoient les données" in row)
-    output = failed_build(project)
-    assert "A translated flow differs from its original" in output
-    assert (f"docs/decide/flows/fr/career.yml:{line} (node 'enjoy-analyst'): nodes[enjoy-analyst].options[3].note: is missing "
-            "in the translation but there in the original.") in output
+    assert_build_failed_cleanly(project.build(), f"{flow}:{line}", "A translated flow differs from its original",
+                                f"{flow}:{line} (node 'enjoy-analyst'): nodes[enjoy-analyst].options[3].note: is "
+                                "missing in the translation but there in the original.")
 
 
-def test_a_missing_french_flow_stops_the_build(project: Path) -> None:
+@pytest.mark.build
+def test_a_missing_french_flow_stops_the_build(project: Project) -> None:
     (project / "docs" / "decide" / "flows" / "fr" / "hiring.yml").unlink()
-    assert ("docs/decide/flows/fr/hiring.yml:1: the flow 'hiring' (docs/decide/flows/hiring.yml) has no "
-            "translation here.") in failed_build(project)
+    assert_build_failed_cleanly(project.build(), "docs/decide/flows/fr/hiring.yml:1",
+                                "docs/decide/flows/fr/hiring.yml:1: the flow 'hiring' (docs/decide/flows/hiring.yml) "
+                                "has no translation here.")
 
 
-def test_a_missing_interface_text_or_nav_title_stops_the_build(project: Path) -> None:
-    catalogue = project / "i18n" / "fr.yml"
-    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace('"Download PDF": "Télécharger le PDF"\n', ""),
-                         encoding="utf-8")
-    assert ('i18n/fr.yml: no translation of "Download PDF" (used in overrides/partials/guide-pdf-link.html:8)'
-            in failed_build(project))
-    shutil.copy(ROOT / "i18n" / "fr.yml", catalogue)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("            Careers: Carrières\n", ""),
-                      encoding="utf-8")
-    assert ("mkdocs.yml: plugins.i18n.languages[fr].nav_translations has no 'Careers'."
-            in failed_build(project))
+@pytest.mark.build
+def test_a_missing_interface_text_or_nav_title_stops_the_build(project: Project) -> None:
+    project.edit("i18n/fr.yml", '"Download PDF": "Télécharger le PDF"\n', "")
+    assert_build_failed_cleanly(project.build(), "overrides/partials/guide-pdf-link.html:8",  # where it is used
+                                'i18n/fr.yml: no translation of "Download PDF" (used in '
+                                "overrides/partials/guide-pdf-link.html:8)")
+    project.restore("i18n/fr.yml")
+    project.edit("mkdocs.yml", "            Careers: Carrières\n", "")
+    assert_build_failed_cleanly(project.build(), "mkdocs.yml",  # no line: the key that is missing
+                                "mkdocs.yml: plugins.i18n.languages[fr].nav_translations has no 'Careers'.")

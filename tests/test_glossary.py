@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from conftest import mkdocs_build
+from conftest import assert_build_failed_cleanly, mkdocs_build
 from support import ROOT, page_url_path, twin
 
 from guide import glossary  # noqa: E402
@@ -45,12 +45,14 @@ def article(site_dir: Path, source: str) -> Tag:
 
 # ── The file is checked ─────────────────────────────────────────────────────
 
+@pytest.mark.unit
 def test_a_line_that_is_not_an_abbreviation_names_its_file_and_line() -> None:
     with pytest.raises(glossary.GlossaryError, match=r"g\.md:3: '\*\[MLOps\] Machine") as caught:
         glossary.parse("*[ML]: Machine learning.\n\n*[MLOps] Machine learning operations.\n", "g.md")
     assert "*[term]: One short sentence." in str(caught.value)
 
 
+@pytest.mark.unit
 def test_terms_in_one_block_are_refused_as_each_page_would_pay_for_them() -> None:
     with pytest.raises(glossary.GlossaryError, match=r"g\.md:2: put a blank line before this line"):
         glossary.parse("*[ML]: Machine learning.\n*[AI]: Artificial intelligence.\n", "g.md")
@@ -59,11 +61,13 @@ def test_terms_in_one_block_are_refused_as_each_page_would_pay_for_them() -> Non
         assert "\n*[" not in text.replace("\n\n*[", ""), path
 
 
+@pytest.mark.unit
 def test_a_repeated_term_names_both_lines() -> None:
     with pytest.raises(glossary.GlossaryError, match=r"g\.md:3: 'ML' is already defined on line 1"):
         glossary.parse("*[ML]: Machine learning.\n\n*[ML]: Again.\n", "g.md")
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("line, problem", [
     ("*[ML]:", "has no definition"),
     ("*[ML]: Uses <b>markup</b>.", "holds '<'"),
@@ -74,6 +78,7 @@ def test_a_bad_definition_is_refused(line: str, problem: str) -> None:
         glossary.parse(line + "\n", "g.md")
 
 
+@pytest.mark.unit
 def test_other_forms_cover_sentence_starts_and_plurals_but_never_redefine() -> None:
     terms = glossary.parse("*[pipeline]: A chain of steps.\n\n*[LLM]: A large language model.\n\n"
                            "*[Pipelines]: Defined on its own.\n", "g.md")
@@ -81,6 +86,7 @@ def test_other_forms_cover_sentence_starts_and_plurals_but_never_redefine() -> N
                                 "LLMs": "A large language model."}
 
 
+@pytest.mark.build
 def test_the_real_build_stops_on_a_bad_glossary_with_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nML here.\n", encoding="utf-8")
@@ -89,15 +95,14 @@ def test_the_real_build_stops_on_a_bad_glossary_with_file_and_line(tmp_path: Pat
         "*[ML]: Machine learning.\n\n*[AI]: Artificial intelligence.\n\n*[ML]: Twice.\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: t\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'site_glossary.py'}\n"
-        "markdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n"
-        f"      base_path: [{tmp_path}]\n      auto_append: [includes/glossary.md]\n      check_paths: true\n",
+        f"hooks:\n  - {ROOT / 'hooks' / 'glossary_checks.py'}\n"
+        "markdown_extensions:\n  - abbr\n  - guide.glossary.markdown_ext\n",
         encoding="utf-8")
-    result = mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml")
-    assert result.returncode != 0
-    assert "includes/glossary.md:5: 'ML' is already defined on line 1" in result.stderr
+    assert_build_failed_cleanly(mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml"),
+                                "includes/glossary.md:5", "includes/glossary.md:5: 'ML' is already defined on line 1")
 
 
+@pytest.mark.unit
 def test_french_plurals_take_the_noun_and_its_adjectives_never_an_acronym() -> None:
     terms = glossary.parse("*[mise en production]: Une sortie.\n\n*[test A/B]: Deux versions.\n\n"
                            "*[jeu d'évaluation]: Des exemples.\n\n*[modèle fantôme]: Un modèle.\n\n"
@@ -109,12 +114,14 @@ def test_french_plurals_take_the_noun_and_its_adjectives_never_an_acronym() -> N
     assert "LLMs" not in forms and "test A/Bs" not in forms
 
 
+@pytest.mark.unit
 def test_french_glossary_page_order_ignores_accents() -> None:
     terms = glossary.parse("*[versionnage]: V.\n\n*[évaluation]: E.\n\n*[dérive]: D.\n\n*[API]: A.\n", "g.fr.md", "fr")
     assert [e.term for e in terms.sorted_entries()] == ["API", "dérive", "évaluation", "versionnage"]
     assert [e.anchor for e in terms.sorted_entries()][1:3] == ["term-derive", "term-evaluation"]
 
 
+@pytest.mark.unit
 def test_the_french_glossary_is_french_and_set_in_quebec_typography() -> None:
     english = {e.definition for e in TERMS.entries}
     assert not english & {e.definition for e in FR_TERMS.entries}, "an English definition in the French glossary"
@@ -142,14 +149,14 @@ def _i18n_project(folder: Path, *, french_glossary: bool) -> Path:
         "plugins:\n  - i18n:\n      docs_structure: suffix\n      languages:\n"
         "        - {locale: en, name: English, default: true, build: true}\n"
         "        - {locale: fr, name: Français, build: true}\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'site_glossary.py'}\n"
-        "markdown_extensions:\n  - abbr\n  - pymdownx.snippets:\n"
-        f"      base_path: [{folder}]\n      auto_append: [includes/glossary.md]\n      check_paths: true\n",
+        f"hooks:\n  - {ROOT / 'hooks' / 'glossary_checks.py'}\n"
+        "markdown_extensions:\n  - abbr\n  - guide.glossary.markdown_ext\n",
         encoding="utf-8")
     return folder / "mkdocs.yml"
 
 
-def test_each_language_build_appends_its_own_glossary(tmp_path: Path) -> None:
+@pytest.mark.build
+def test_each_language_build_explains_terms_from_its_own_glossary(tmp_path: Path) -> None:
     result = mkdocs_build(tmp_path / "site", config=_i18n_project(tmp_path, french_glossary=True))
     assert result.returncode == 0, result.stderr
 
@@ -161,14 +168,16 @@ def test_each_language_build_appends_its_own_glossary(tmp_path: Path) -> None:
     assert titles("fr/index.html") == {"pipeline": "Un enchaînement d'étapes.", "mises en production": "Une sortie."}
 
 
+@pytest.mark.build
 def test_a_language_without_its_glossary_stops_the_build_naming_the_file(tmp_path: Path) -> None:
-    result = mkdocs_build(tmp_path / "site", config=_i18n_project(tmp_path, french_glossary=False))
-    assert result.returncode != 0
-    assert "includes/glossary.fr.md is not in any pymdownx.snippets base_path" in result.stderr
+    assert_build_failed_cleanly(mkdocs_build(tmp_path / "site", config=_i18n_project(tmp_path, french_glossary=False)),
+                                "includes/glossary.fr.md",  # no line: the file that is missing
+                                "includes/glossary.fr.md: cannot be read (No such file or directory)")
 
 
 # ── Every use on a page and in a flow is explained ──────────────────────────
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", SAMPLE_PAGES)
 def test_every_use_of_a_term_is_an_abbr_with_its_definition(site_dir: Path, source: str) -> None:
     body = article(site_dir, source)
@@ -188,6 +197,7 @@ def in_flow(text: NavigableString) -> bool:
     return text.find_parent(attrs={"data-flow": True}) is not None
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", ["decide/hiring.md", "decide/career.md", "decide/hiring.fr.md", "decide/career.fr.md"])
 def test_each_question_and_outcome_explains_each_of_its_terms_once(site_dir: Path, source: str) -> None:
     """Outside links, the first use of each term in a node is an <abbr> and a focus stop, and
@@ -216,6 +226,7 @@ def test_each_question_and_outcome_explains_each_of_its_terms_once(site_dir: Pat
             f"{where}: a term explained where it is repeated or hidden"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", ["decide/hiring.md", "decide/career.md"])
 def test_flow_text_carries_the_terms(site_dir: Path, source: str) -> None:
     flow = article(site_dir, source).select_one("[data-flow]")
@@ -225,6 +236,7 @@ def test_flow_text_carries_the_terms(site_dir: Path, source: str) -> None:
         assert not link.select("abbr[tabindex]"), f"a focus stop inside a link: {link}"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", SAMPLE_PAGES)
 def test_first_use_of_each_term_is_one_focus_stop(site_dir: Path, source: str) -> None:
     body = article(site_dir, source)
@@ -238,6 +250,7 @@ def test_first_use_of_each_term_is_one_focus_stop(site_dir: Path, source: str) -
     assert set(titles) == outside_controls
 
 
+@pytest.mark.browser
 def test_focus_shows_the_definition(page, base_url: str) -> None:
     page.goto(f"{base_url}/{page_url_path('comparison.md')}")
     term = page.locator("article abbr[tabindex='0']").first
@@ -252,6 +265,7 @@ def test_focus_shows_the_definition(page, base_url: str) -> None:
     assert described and page.locator(f"[id='{described}']").inner_text().strip() == definition
 
 
+@pytest.mark.browser
 def test_flow_summary_copies_plain_text(page, base_url: str) -> None:
     """flow.js reads the text of nodes: a term is its word, never its tooltip."""
     page.goto(f"{base_url}/{page_url_path('decide/hiring.md')}")
@@ -263,6 +277,7 @@ def test_flow_summary_copies_plain_text(page, base_url: str) -> None:
     assert not any(entry.definition in text for entry in TERMS.entries)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", FR_SAMPLE_PAGES)
 def test_french_pages_explain_their_terms_in_french(site_dir: Path, source: str) -> None:
     body = article(site_dir, source)
@@ -279,6 +294,7 @@ def test_french_pages_explain_their_terms_in_french(site_dir: Path, source: str)
     assert not bare, f"{source}: terms without their <abbr>:\n" + "\n".join(bare[:10])
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", ["decide/hiring.fr.md", "decide/career.fr.md"])
 def test_french_flow_text_carries_the_french_terms(site_dir: Path, source: str) -> None:
     flow = article(site_dir, source).select_one("[data-flow]")
@@ -291,6 +307,7 @@ def test_french_flow_text_carries_the_french_terms(site_dir: Path, source: str) 
 
 # ── The Glossary page and the PDF ───────────────────────────────────────────
 
+@pytest.mark.build
 def test_glossary_page_lists_every_term_once_in_order(site_dir: Path) -> None:
     listing = article(site_dir, "glossary.md").select_one("dl.guide-glossary")
     assert listing is not None
@@ -300,6 +317,7 @@ def test_glossary_page_lists_every_term_once_in_order(site_dir: Path) -> None:
     assert definitions == [e.definition for e in TERMS.sorted_entries()]
 
 
+@pytest.mark.build
 def test_french_glossary_page_lists_every_french_term_once_in_order(site_dir: Path) -> None:
     listing = article(site_dir, "glossary.fr.md").select_one("dl.guide-glossary")
     assert listing is not None
@@ -314,6 +332,7 @@ PDF_PAGES = {"en": ("Every term below is explained wherever it appears", "a guid
                     "un guide pour les équipes d'embauche et les ingénieurs")}
 
 
+@pytest.mark.pdf
 def test_pdf_prints_each_definition_after_its_first_use_and_lists_them_all(pdf_build: PdfBuild) -> None:
     """Each PDF in its own language: the French PDF explains its terms with the French glossary."""
     terms, titles = (TERMS, TITLES) if pdf_build.language == "en" else (FR_TERMS, FR_TITLES)

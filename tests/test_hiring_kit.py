@@ -17,7 +17,9 @@ from bs4 import BeautifulSoup
 
 import guide.flows as tree
 from guide import kits
-from conftest import ROOT, describe_violations, mkdocs_build, page_url_path, run_axe, serve_folder
+from conftest import (
+    ROOT, Project, assert_build_failed_cleanly, copy_project, describe_violations, page_url_path, run_axe, serve_folder,
+)
 
 DATA = ROOT / "tests" / "data"
 KITS_DIR = ROOT / "docs" / "kits"
@@ -25,8 +27,6 @@ ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
 SITE_URL = "https://example.org/"
 KIT_IDS = ("ml-engineer", "mlops-engineer", "ai-engineer")
 PARTS = [key for key, _ in kits.PARTS]
-SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".tmp", ".cache", "__pycache__",
-                              ".pytest_cache", "test-results", "*.pdf")
 
 
 def load() -> tuple[dict[str, kits.Kit], kits.Checklist]:
@@ -45,6 +45,7 @@ def convert(kit_site: kits.KitSite, source: str) -> str:
 # ── The data ────────────────────────────────────────────────────────────────
 
 
+@pytest.mark.unit
 def test_every_role_has_a_kit_of_the_agreed_shape() -> None:
     found, checklist = load()
     assert set(found) == set(KIT_IDS)
@@ -60,6 +61,7 @@ def test_every_role_has_a_kit_of_the_agreed_shape() -> None:
     assert "not legal advice" in checklist.not_legal_advice.lower()
 
 
+@pytest.mark.unit
 def test_checklist_facts_carry_their_dates() -> None:
     _, checklist = load()
     rules = {j.name: [(r.since, r.text) for r in j.rules] for j in checklist.jurisdictions}
@@ -74,6 +76,7 @@ def test_checklist_facts_carry_their_dates() -> None:
     assert "25 or more employees" in next(j.applies for j in checklist.jurisdictions if j.name == "Ontario")
 
 
+@pytest.mark.build
 def test_every_checklist_source_is_on_the_sources_page(site_dir: Path) -> None:
     """Each rule's source id is an element on the built sources page, and that entry names
     a source published by a government (the law or official guidance)."""
@@ -102,6 +105,7 @@ def line_of(name: str, text: str) -> int:
     return next(i for i, line in enumerate(lines, 1) if text in line)
 
 
+@pytest.mark.unit
 def test_a_misspelt_key_names_file_line_key_and_fix() -> None:
     message = kit_problem("bad-unknown-key")
     line = line_of("bad-unknown-key", "nice_to_hav:")
@@ -110,11 +114,13 @@ def test_a_misspelt_key_names_file_line_key_and_fix() -> None:
     assert "if you meant 'nice_to_have', correct the spelling" in message
 
 
+@pytest.mark.unit
 def test_a_competency_needs_four_anchors() -> None:
     message = kit_problem("bad-anchors")
     assert "(node 'scorecard'): scorecard.competencies[1].anchors has 3 item(s); it needs at least 4." in message
 
 
+@pytest.mark.unit
 def test_checklist_with_a_bad_date_or_an_unlisted_source(tmp_path: Path) -> None:
     text = (KITS_DIR / kits.CHECKLIST_FILE).read_text(encoding="utf-8")
     bad = text.replace('since: "2022-06-01"', 'since: "2022-13-01"', 1).replace(
@@ -128,6 +134,7 @@ def test_checklist_with_a_bad_date_or_an_unlisted_source(tmp_path: Path) -> None
     assert "the rule cites the source 'on-reg-999', which 'sources:' does not list." in message
 
 
+@pytest.mark.unit
 def test_html_and_markdown_in_kit_text_stay_text() -> None:
     hostile = kits.load_kit(DATA / "kits" / "html-in-text.yml")
     kit_site = site({"html-in-text": hostile})
@@ -147,6 +154,7 @@ def test_html_and_markdown_in_kit_text_stay_text() -> None:
     assert data["markdown"]["header"].startswith("# Hiring kit: \\<script\\>")
 
 
+@pytest.mark.unit
 def test_block_problems_name_the_page_line() -> None:
     kit_site = site()
     kit_site.page = tree.PageContext("docs/x.md", lambda path: path)
@@ -168,41 +176,27 @@ def test_block_problems_name_the_page_line() -> None:
         "Fix: write '/// hiring-kit | <kit id>' on a line of its own, then '///' on the next line."]
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=SKIP)
-    return copy
+@pytest.mark.build
+def test_a_broken_kit_stops_the_build_with_file_line_and_key(project: Project) -> None:
+    kit = "docs/kits/mlops-engineer.yml"
+    line = project.edit(kit, "\n  must_have:", "\n  must_haves:") + 1
+    assert_build_failed_cleanly(project.build(), f"{kit}:{line}", "Bad hiring kit",
+                                f"{kit}:{line} (node 'job_description'): unknown key 'must_haves'")
 
 
-def assert_clean_failure(result, *expected: str) -> None:
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    assert "Traceback" not in output, output
-    for text in expected:
-        assert text in output, output
-
-
-def test_a_broken_kit_stops_the_build_with_file_line_and_key(project: Path) -> None:
-    path = project / "docs/kits/mlops-engineer.yml"
-    text = path.read_text(encoding="utf-8")
-    line = text.splitlines().index("  must_have:") + 1
-    path.write_text(text.replace("  must_have:", "  must_haves:", 1), encoding="utf-8")
-    assert_clean_failure(mkdocs_build(project / "site", config=project / "mkdocs.yml"), "Bad hiring kit",
-                         f"docs/kits/mlops-engineer.yml:{line} (node 'job_description'): unknown key 'must_haves'")
-
-
-def test_an_outcome_naming_a_missing_kit_stops_the_build(project: Path) -> None:
+@pytest.mark.build
+def test_an_outcome_naming_a_missing_kit_stops_the_build(project: Project) -> None:
     flow = (DATA / "kit-flows" / "kitdemo.yml").read_text(encoding="utf-8")
-    flows = project / "docs/decide/flows"
-    for path in (flows / "kitdemo.yml", flows / "fr" / "kitdemo.yml"):  # the French twin, so flow parity holds
-        path.write_text(flow.replace("kit: mlops-engineer", "kit: mlops-enginer"), encoding="utf-8")
-    line = flow.splitlines().index("    kit: mlops-engineer") + 1
-    assert_clean_failure(mkdocs_build(project / "site", config=project / "mkdocs.yml"),
-                         f"docs/decide/flows/kitdemo.yml:{line} (node 'hire-mlops'): the outcome names the hiring kit "
-                         "'mlops-enginer', which does not exist.", "(perhaps 'mlops-engineer')")
+    for path in ("docs/decide/flows/kitdemo.yml", "docs/decide/flows/fr/kitdemo.yml"):  # the French twin: parity holds
+        (project / path).write_text(flow, encoding="utf-8")
+        line = project.edit(path, "kit: mlops-engineer", "kit: mlops-enginer")
+    where = f"docs/decide/flows/kitdemo.yml:{line}"
+    assert_build_failed_cleanly(project.build(), where,
+                                f"{where} (node 'hire-mlops'): the outcome names the hiring kit 'mlops-enginer', "
+                                "which does not exist.", "(perhaps 'mlops-engineer')")
 
 
+@pytest.mark.unit
 def test_kit_and_kit_none_together_is_an_error(tmp_path: Path) -> None:
     flow = (DATA / "kit-flows" / "kitdemo.yml").read_text(encoding="utf-8")
     (tmp_path / "kitdemo.yml").write_text(flow.replace("    kit_none:", "    kit: ml-engineer\n    kit_none:"),
@@ -217,8 +211,7 @@ def test_kit_and_kit_none_together_is_an_error(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def kit_flow_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site with the fixture flow (outcomes with kit, kit_note and kit_none) on a page in the nav."""
-    project = tmp_path_factory.mktemp("kitflow") / "project"
-    shutil.copytree(ROOT, project, ignore=SKIP)
+    project = copy_project(tmp_path_factory.mktemp("kitflow") / "project")
     # The same flow, page and nav title in French too (the build checks both languages' parity).
     shutil.copy(DATA / "kit-flows" / "kitdemo.yml", project / "docs/decide/flows/kitdemo.yml")
     shutil.copy(DATA / "kit-flows" / "kitdemo.yml", project / "docs/decide/flows/fr/kitdemo.yml")
@@ -226,17 +219,16 @@ def kit_flow_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "---\n\n# Which kit fixture\n\n/// guide-flow | kitdemo\n///\n")
     for name in ("kitdemo.md", "kitdemo.fr.md"):
         (project / "docs/decide" / name).write_text(page, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        '      - "Which role do we need?": decide/hiring.md',
-        '      - "Which role do we need?": decide/hiring.md\n      - Kit fixture: decide/kitdemo.md').replace(
-        "            Hiring: Embauche\n", "            Hiring: Embauche\n            Kit fixture: Trousse test\n"),
-        encoding="utf-8")
-    result = mkdocs_build(project / "site", config=config)
+    project.edit("mkdocs.yml", '      - "Which role do we need?": decide/hiring.md',
+                 '      - "Which role do we need?": decide/hiring.md\n      - Kit fixture: decide/kitdemo.md')
+    project.edit("mkdocs.yml", "            Hiring: Embauche\n",
+                 "            Hiring: Embauche\n            Kit fixture: Trousse test\n")
+    result = project.build()
     assert result.returncode == 0, result.stderr
     return project / "site"
 
 
+@pytest.mark.build
 def test_outcome_links_to_its_kit_without_javascript(kit_flow_site: Path) -> None:
     page = BeautifulSoup((kit_flow_site / "decide/kitdemo.html").read_text(encoding="utf-8"), "html.parser")
     kit = page.select_one('[data-node="hire-mlops"] [data-flow-kit]')
@@ -252,6 +244,7 @@ def test_outcome_links_to_its_kit_without_javascript(kit_flow_site: Path) -> Non
     assert link.get_text() == "Trousse d'embauche\u00a0: ingénieur ou ingénieure MLOps"
 
 
+@pytest.mark.browser
 def test_copied_summary_carries_the_kit_link(context, page, kit_flow_site: Path) -> None:
     with serve_folder(kit_flow_site) as url:
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
@@ -281,6 +274,7 @@ def open_kit(page, base_url: str, kit_id: str) -> None:
     page.wait_for_selector("[data-kit-ready]", state="attached")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("part", PARTS)
 def test_copy_buttons_put_both_formats_on_the_clipboard(context, page, watch, base_url: str, part: str) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
@@ -321,6 +315,7 @@ def test_copy_buttons_put_both_formats_on_the_clipboard(context, page, watch, ba
     assert watch.foreign_requests(base_url) == [] and watch.console_errors == [] and watch.page_errors == []
 
 
+@pytest.mark.browser
 def test_download_holds_the_whole_kit(page, watch, base_url: str) -> None:
     open_kit(page, base_url, "ai-engineer")
     found, checklist = load()
@@ -345,6 +340,7 @@ def test_download_holds_the_whole_kit(page, watch, base_url: str) -> None:
     assert watch.page_errors == []
 
 
+@pytest.mark.browser
 def test_french_kit_page_copies_and_downloads_in_french(context, page, watch, base_url: str) -> None:
     """The French twin shows the French kit; its buttons, their messages and the copied and
     downloaded text are in French (the downloaded file keeps the kit's id in its name)."""
@@ -378,6 +374,7 @@ def test_french_kit_page_copies_and_downloads_in_french(context, page, watch, ba
     assert watch.page_errors == [] and watch.console_errors == []
 
 
+@pytest.mark.browser
 def test_without_javascript_the_kit_is_readable_and_buttons_hidden(browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -390,6 +387,7 @@ def test_without_javascript_the_kit_is_readable_and_buttons_hidden(browser, base
     context.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kit_id", KIT_IDS)
@@ -401,6 +399,7 @@ def test_axe_finds_no_violations_on_kit_pages(page, base_url: str, kit_id: str, 
     assert violations == [], describe_violations(violations)
 
 
+@pytest.mark.browser
 def test_kit_page_prints_without_controls(page, base_url: str, tmp_path: Path) -> None:
     open_kit(page, base_url, "mlops-engineer")
     page.emulate_media(media="print")
@@ -412,6 +411,7 @@ def test_kit_page_prints_without_controls(page, base_url: str, tmp_path: Path) -
 # ── Compiled templates kept between builds ──────────────────────────────────
 
 
+@pytest.mark.unit
 def test_template_cache_recompiles_an_edited_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cache serves compiled code only while the template's text is unchanged."""
     from guide.core.templates import template_cache

@@ -41,6 +41,7 @@ def local_only(watch, site_dir: Path) -> list[str]:
     return [u for u in watch.requests if not u.startswith((root, "data:", "blob:", "about:"))]
 
 
+@pytest.mark.build
 def test_the_committed_shim_is_the_npm_one_and_every_page_loads_it(site_dir: Path) -> None:
     assert SHIM.read_bytes() == NPM_SHIM.read_bytes(), "re-copy node_modules/iframe-worker/shim/index.js"
     config = mkdocs_config()
@@ -54,6 +55,7 @@ def test_the_committed_shim_is_the_npm_one_and_every_page_loads_it(site_dir: Pat
     assert (site_dir / "search" / "search_index.js").is_file()
 
 
+@pytest.mark.browser
 def test_every_nav_page_is_reached_by_clicking_through_the_nav(page, watch, unzipped_site: Path) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(file_url(unzipped_site, NAV[0][1]))
@@ -68,6 +70,7 @@ def test_every_nav_page_is_reached_by_clicking_through_the_nav(page, watch, unzi
     assert watch.console_errors == [] and watch.page_errors == []
 
 
+@pytest.mark.browser
 def test_search_finds_a_page_and_opens_it(page, watch, unzipped_site: Path) -> None:
     index = json.loads((unzipped_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     target = next(doc for doc in index["docs"] if doc["location"] == page_url_path("responsibilities.md"))
@@ -86,6 +89,7 @@ def test_search_finds_a_page_and_opens_it(page, watch, unzipped_site: Path) -> N
     assert watch.console_errors == [] and watch.page_errors == []
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("source", FLOW_PAGES)
 def test_a_flow_walks_from_its_first_question_to_an_outcome(page, watch, unzipped_site: Path, source: str) -> None:
     page.goto(file_url(unzipped_site, source))

@@ -26,9 +26,10 @@ from pypdf.generic import Destination
 import babel.dates
 
 from guide.languages import interface_text
-from guide.pdf import document as pdf_document
+from guide import pdf as pdf_document
 from conftest import (
-    FLOW_PAGES, ROOT, french_nav_pages, language_of, mkdocs_build, nav_pages, page_url_path, site_name, twin,
+    FLOW_PAGES, ROOT, assert_build_failed_cleanly, french_nav_pages, language_of, mkdocs_build, nav_pages,
+    page_url_path, site_name, twin,
 )
 
 NAV = nav_pages()
@@ -229,6 +230,7 @@ def flatten_outline(items: list, reader: PdfReader) -> Iterator[tuple[str, int]]
 
 # ── Whole document ─────────────────────────────────────────────────────────────
 
+@pytest.mark.pdf
 def test_cover_names_the_guide_and_the_build_date(pdf_build: PdfBuild) -> None:
     cover = squash(pdf_build.pages_text[0])
     assert squash(site_name(pdf_build.source("index.md"))) in cover
@@ -237,6 +239,7 @@ def test_cover_names_the_guide_and_the_build_date(pdf_build: PdfBuild) -> None:
     assert squash(pdf_build.t("A hiring guide")) in cover
 
 
+@pytest.mark.pdf
 def test_every_page_after_the_cover_has_its_number_in_the_footer(pdf_build: PdfBuild) -> None:
     total = len(pdf_build.pages_text)
     assert total == len(pdf_build.reader.pages)
@@ -245,6 +248,7 @@ def test_every_page_after_the_cover_has_its_number_in_the_footer(pdf_build: PdfB
             f"page {number} has no page number"
 
 
+@pytest.mark.pdf
 def test_contents_list_every_nav_page_and_its_sections_with_their_pages(pdf_build: PdfBuild) -> None:
     """Each nav page, then its h2 sections (of a flow: its outcomes), each on the page it
     names; nothing else."""
@@ -270,6 +274,7 @@ def test_contents_list_every_nav_page_and_its_sections_with_their_pages(pdf_buil
     assert listed == [(entry(title), page) for title, page in expected]
 
 
+@pytest.mark.pdf
 def test_pages_come_in_nav_order(pdf_build: PdfBuild) -> None:
     """The contents test checks each page starts where the contents say."""
     listed = dict(pdf_build.contents[::-1])  # first entry wins: a page comes before its sections
@@ -277,6 +282,7 @@ def test_pages_come_in_nav_order(pdf_build: PdfBuild) -> None:
     assert starts == sorted(set(starts)), list(zip([t for t, _ in pdf_build.nav], starts))
 
 
+@pytest.mark.pdf
 def test_outline_has_every_page_and_its_sections(pdf_build: PdfBuild) -> None:
     outline = list(flatten_outline(pdf_build.reader.outline, pdf_build.reader))
     titles = {paper_text(title) for title, _ in outline}
@@ -291,6 +297,7 @@ def test_outline_has_every_page_and_its_sections(pdf_build: PdfBuild) -> None:
     assert all(0 <= page < pages for _, page in outline)
 
 
+@pytest.mark.pdf
 def test_every_link_stays_inside_the_pdf_or_goes_to_the_web(pdf_build: PdfBuild) -> None:
     reader = pdf_build.reader
     named = reader.named_destinations
@@ -322,6 +329,7 @@ def test_every_link_stays_inside_the_pdf_or_goes_to_the_web(pdf_build: PdfBuild)
     assert internal >= len(pdf_build.nav) + options, f"only {internal} internal links"
 
 
+@pytest.mark.pdf
 def test_no_word_is_outside_the_printable_area(pdf_build: PdfBuild) -> None:
     """Nothing clipped: every word lies within the page, clear of its edges."""
     bbox = subprocess.run(["pdftotext", "-bbox", str(pdf_build.pdf), "-"],
@@ -337,6 +345,7 @@ def test_no_word_is_outside_the_printable_area(pdf_build: PdfBuild) -> None:
                 f"page {number}: {word!r} runs off the top or bottom"
 
 
+@pytest.mark.pdf
 def test_text_is_real_text_and_diagrams_are_vectors(pdf_build: PdfBuild) -> None:
     images = subprocess.run(["pdfimages", "-list", str(pdf_build.pdf)],
                             capture_output=True, text=True, check=True).stdout.splitlines()[2:]
@@ -351,6 +360,7 @@ def test_text_is_real_text_and_diagrams_are_vectors(pdf_build: PdfBuild) -> None
             assert paper_text(label.get_text()) in page, f"diagram label {label.get_text()!r} is not text in the PDF"
 
 
+@pytest.mark.pdf
 def test_no_screen_only_controls(pdf_build: PdfBuild) -> None:
     """Buttons, permalinks, the Download PDF link: no more often in the PDF than in the prose."""
     controls: set[str] = set()
@@ -379,6 +389,7 @@ def test_no_screen_only_controls(pdf_build: PdfBuild) -> None:
 
 # ── Pages and their hidden content ─────────────────────────────────────────────
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("source", [s for _, s in NAV])
 def test_every_paragraph_of_every_page_is_in_the_pdf(pdf_build: PdfBuild, source: str) -> None:
     text, cells = paper_text(pdf_build.text), paper_text(pdf_build.drawn_text)
@@ -394,6 +405,7 @@ def test_every_paragraph_of_every_page_is_in_the_pdf(pdf_build: PdfBuild, source
                 f"{source}: {expected[:90]!r} is not in the PDF"
 
 
+@pytest.mark.pdf
 def test_every_faq_question_and_answer(pdf_build: PdfBuild) -> None:
     faq = pdf_build.article("faq.md").select("details")
     assert len(faq) >= 10
@@ -408,6 +420,7 @@ def test_every_faq_question_and_answer(pdf_build: PdfBuild) -> None:
                 assert paper_text(visible_text(part)) in text, f"answer to {question!r}: {part.get_text()[:80]!r}"
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("source", TABLE_PAGES)
 def test_every_table_row(pdf_build: PdfBuild, source: str) -> None:
     rows = pdf_build.article(source).select("table tbody tr")
@@ -420,6 +433,7 @@ def test_every_table_row(pdf_build: PdfBuild, source: str) -> None:
             assert paper_text(cell) in text, f"{source}: row {cells[0]!r}, cell {cell!r} is missing"
 
 
+@pytest.mark.pdf
 def test_content_tabs_print_under_their_labels(pdf_build: PdfBuild) -> None:
     sets = [(source, tab_set) for _, source in pdf_build.nav
             for tab_set in pdf_build.article(source).select(".tabbed-set")]
@@ -434,6 +448,7 @@ def test_content_tabs_print_under_their_labels(pdf_build: PdfBuild) -> None:
 
 # ── Decision flows on paper ────────────────────────────────────────────────────
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("source", FLOW_PAGES)
 def test_every_question_and_outcome_of_the_flow(pdf_build: PdfBuild, source: str) -> None:
     nodes = pdf_build.article(source).select("[data-flow] [data-node]")
@@ -446,6 +461,7 @@ def test_every_question_and_outcome_of_the_flow(pdf_build: PdfBuild, source: str
             assert paper_text(visible_text(option)) in text
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("source", FLOW_PAGES)
 def test_every_answer_gives_the_page_of_where_it_leads(pdf_build: PdfBuild, source: str) -> None:
     """"Answer → Question 4 (page 21)": page 21 is where Question 4 is printed."""
@@ -458,6 +474,7 @@ def test_every_answer_gives_the_page_of_where_it_leads(pdf_build: PdfBuild, sour
             f"{source}: {expected!r} is not in the PDF"
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("source", FLOW_PAGES)
 def test_following_a_flow_on_paper_reaches_an_outcome(pdf_build: PdfBuild, source: str) -> None:
     """Start at the first question; always take the first answer; turn to the page it names."""
@@ -481,6 +498,7 @@ def test_following_a_flow_on_paper_reaches_an_outcome(pdf_build: PdfBuild, sourc
 
 # ── Links between pages become links inside the document ──────────────────────
 
+@pytest.mark.pdf  # WeasyPrint itself
 def test_the_export_fetches_nothing_from_the_network(tmp_path: Path) -> None:
     """A page that points at a remote image gets a warning (which fails --strict), not a download.
     (What else the fetcher refuses: test_pdf_security.py.)"""
@@ -491,6 +509,7 @@ def test_the_export_fetches_nothing_from_the_network(tmp_path: Path) -> None:
                                f"({tmp_path.resolve()}) may be used in the PDF; it is left out.",)
 
 
+@pytest.mark.unit
 def test_page_urls_resolve_like_a_browser() -> None:
     resolve = pdf_document.normalise_page_url
     assert resolve("../index.html", "roles/ml-engineer.html") == "index.html"
@@ -514,6 +533,7 @@ def soup_link(body: str, href: str) -> Tag:
     return link
 
 
+@pytest.mark.unit
 def test_a_link_whose_text_is_its_address_is_marked_so_paper_does_not_repeat_it() -> None:
     body = '<h1>S</h1><a href="https://example.org/a/">example.org/a</a><a href="https://example.org/b">b</a>'
     page = pdf_document.assemble([_page("sources.html", body)]).pages[0]
@@ -521,6 +541,7 @@ def test_a_link_whose_text_is_its_address_is_marked_so_paper_does_not_repeat_it(
     assert soup_link(page.body, "https://example.org/b").get("class") is None
 
 
+@pytest.mark.unit
 def test_links_between_pages_become_anchors_in_the_document() -> None:
     document = pdf_document.assemble([
         _page("index.html", '<h1 id="top">Home</h1><a href="roles/a.html#why">why</a>'
@@ -541,6 +562,7 @@ def test_links_between_pages_become_anchors_in_the_document() -> None:
                                  "index.html; it goes to the top of that page in the PDF.",)
 
 
+@pytest.mark.unit
 def test_hidden_content_opens_and_controls_go() -> None:
     body = (
         '<h1>FAQ<a class="headerlink" href="#x">¶</a></h1>'
@@ -561,6 +583,7 @@ def test_hidden_content_opens_and_controls_go() -> None:
     assert page.heading == "FAQ"
 
 
+@pytest.mark.unit
 def test_diagrams_get_their_style_and_keep_their_internal_references() -> None:
     body = ('<h1>D</h1><span class="twemoji"><svg viewBox="0 0 24 24"><path d="M0 0"/></svg></span>'
             '<figure><svg viewBox="0 0 10 10"><defs><marker id="arrow"><path d="M0 0"/></marker></defs>'
@@ -576,6 +599,7 @@ def test_diagrams_get_their_style_and_keep_their_internal_references() -> None:
         pdf_document.assemble([_page("decide/d.html", body)], svg_css="/* <svg> */")
 
 
+@pytest.mark.unit
 def test_a_flow_answer_that_leads_nowhere_is_an_error() -> None:
     body = ('<div data-flow="f"><section id="n1" data-node="a" data-kind="question"><h2>Question 1</h2>'
             '<a href="#missing" data-next="missing">Yes</a></section></div>')
@@ -583,12 +607,14 @@ def test_a_flow_answer_that_leads_nowhere_is_an_error() -> None:
         pdf_document.assemble([_page("decide/x.html", body)])
 
 
+@pytest.mark.unit
 def test_a_page_without_an_article_is_an_error() -> None:
     page = pdf_document.SourcePage(url="x.html", title="X", section=None, html="<html><body></body></html>")
     with pytest.raises(pdf_document.DocumentError, match="x.html: no <article"):
         pdf_document.assemble([page])
 
 
+@pytest.mark.unit
 def test_flow_answers_name_their_target_when_the_page_does_not() -> None:
     body = ('<div data-flow="f"><section id="n1" data-node="a" data-kind="question"><h2><span>Question 1</span> Why?</h2>'
             '<a href="#n2" data-next="b">Yes</a></section>'
@@ -599,6 +625,7 @@ def test_flow_answers_name_their_target_when_the_page_does_not() -> None:
     assert squash(option.get_text(" ")) == "Yes go to Outcome"
 
 
+@pytest.mark.unit
 def test_a_heading_with_glossary_terms_is_one_contents_entry() -> None:
     """Only a flow node's heading has a label ("Outcome"); the <abbr> of a term in any other
     heading is a word of it, with no space added before the punctuation after it."""
@@ -613,6 +640,7 @@ def test_a_heading_with_glossary_terms_is_one_contents_entry() -> None:
 
 # ── The link on every page, and builds without the PDF ────────────────────────
 
+@pytest.mark.pdf
 def test_every_page_links_to_the_pdf_in_an_export_build(pdf_build: PdfBuild) -> None:
     for _, source in pdf_build.nav:
         link = pdf_build.page_html(source).select_one("a.guide-pdf-link")
@@ -621,6 +649,7 @@ def test_every_page_links_to_the_pdf_in_an_export_build(pdf_build: PdfBuild) -> 
         assert target.resolve() == pdf_build.pdf.resolve(), source
 
 
+@pytest.mark.pdf
 def test_each_language_has_its_own_pdf_in_its_own_language(pdf_export: tuple[Path, float]) -> None:
     """Two PDFs: the English one holds no French page, the French one no English page."""
     site, _ = pdf_export
@@ -637,6 +666,7 @@ def test_each_language_has_its_own_pdf_in_its_own_language(pdf_export: tuple[Pat
     assert paper_text("apprentissage automatique") not in paper_text(english.text)
 
 
+@pytest.mark.build
 def test_a_plain_build_writes_no_pdf_and_links_to_the_offline_page(site_dir: Path) -> None:
     assert list(site_dir.rglob("*.pdf")) == []
     offline = BeautifulSoup((site_dir / "offline.html").read_text(encoding="utf-8"), "html.parser")
@@ -650,17 +680,18 @@ def test_a_plain_build_writes_no_pdf_and_links_to_the_offline_page(site_dir: Pat
         assert offline.find(id=fragment) is not None, f"offline.html has no #{fragment}"
 
 
+@pytest.mark.pdf
 def test_export_without_weasyprint_says_what_to_run(tmp_path: Path) -> None:
     """A machine set up for serving only: a clear message, not a traceback."""
     blocker = tmp_path / "blocker"
     blocker.mkdir()
     (blocker / "sitecustomize.py").write_text('import sys\nsys.modules["weasyprint"] = None\n', encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", env={"PDF_EXPORT": "1", "PYTHONPATH": str(blocker)})
-    assert result.returncode != 0
-    assert "PDF_EXPORT=1 needs weasyprint" in result.stderr and "scripts/pdf.sh" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert_build_failed_cleanly(result, None,  # a package missing, in no file of the project
+                                "PDF_EXPORT=1 needs weasyprint", "scripts/pdf.sh")
 
 
+@pytest.mark.build
 def test_a_plain_build_needs_neither_weasyprint_nor_a_browser(tmp_path: Path) -> None:
     blocker = tmp_path / "blocker"
     blocker.mkdir()
@@ -696,6 +727,7 @@ def words_off_the_paper(target: Path) -> list[str]:
     return off
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "css-only"])
 def test_printing_the_faq_opens_every_answer_and_drops_controls(browser, base_url: str, site_dir: Path,
                                                                  tmp_path: Path, javascript: bool) -> None:
@@ -720,6 +752,7 @@ def test_printing_the_faq_opens_every_answer_and_drops_controls(browser, base_ur
             f"the printed page shows the control {text!r}"
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("source", FLOW_PAGES)
 def test_printing_a_flow_shows_every_question_and_outcome(page, base_url: str, site_dir: Path, tmp_path: Path,
                                                           source: str) -> None:
@@ -737,6 +770,7 @@ def test_printing_a_flow_shows_every_question_and_outcome(page, base_url: str, s
         assert printed.count(text) <= prose.count(text), f"the printed flow shows the button {text!r}"
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("source", TABLE_PAGES)
 def test_printing_a_table_page_keeps_every_cell_on_the_paper(page, base_url: str, site_dir: Path, tmp_path: Path,
                                                              source: str) -> None:

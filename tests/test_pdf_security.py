@@ -13,7 +13,6 @@ pypdf and pdftotext.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,8 +22,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from guide.pdf import document as pdf_document
-from conftest import ROOT, mkdocs_build, nav_pages, page_url_path
+from guide import pdf as pdf_document
+from conftest import ROOT, Project, assert_build_failed_cleanly, nav_pages, page_url_path
 
 HOSTILE_TITLE = 'Hire an ML engineer first<link rel="attachment" href="file:///etc/hostname" title="h">'
 COMMENT_TITLE = "Hire an ML engineer first --> and put the platform <!-- on hold"
@@ -64,6 +63,7 @@ def assert_refused(fetcher, url: str) -> None:
     assert url in str(refused.value) and REFUSED in str(refused.value), refused.value
 
 
+@pytest.mark.unit
 def test_fetcher_refuses_files_of_the_build_machine(site: Path) -> None:
     fetcher = pdf_document.site_fetcher(site)
     assert Path("/etc/hostname").is_file()
@@ -77,6 +77,7 @@ def test_fetcher_refuses_files_of_the_build_machine(site: Path) -> None:
     ]
 
 
+@pytest.mark.unit
 def test_fetcher_refuses_paths_that_climb_out_of_the_site(site: Path) -> None:
     fetcher = pdf_document.site_fetcher(site)
     assert_refused(fetcher, f"{(site / 'assets').as_uri()}/../../secret.txt")
@@ -88,6 +89,7 @@ def test_fetcher_refuses_paths_that_climb_out_of_the_site(site: Path) -> None:
     assert_refused(fetcher, (site.parent / "site2" / "x.css").as_uri())
 
 
+@pytest.mark.unit
 def test_fetcher_refuses_symlinks_out_of_the_site(site: Path) -> None:
     (site / "assets" / "logo.png").symlink_to(site.parent / "secret.txt")
     (site / "etc").symlink_to("/etc", target_is_directory=True)
@@ -96,6 +98,7 @@ def test_fetcher_refuses_symlinks_out_of_the_site(site: Path) -> None:
     assert_refused(fetcher, f"{site.as_uri()}/etc/hostname")
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("url", [
     "http://example.org/",
     "https://example.org/logo.png",
@@ -108,6 +111,7 @@ def test_fetcher_refuses_every_other_scheme(site: Path, url: str) -> None:
     assert_refused(pdf_document.site_fetcher(site), url)
 
 
+@pytest.mark.unit
 def test_fetcher_serves_files_of_the_site_and_data_urls(site: Path) -> None:
     (site / "assets" / "same.css").symlink_to("pdf.css")  # a symlink that stays inside
     fetcher = pdf_document.site_fetcher(site)
@@ -128,6 +132,7 @@ def test_fetcher_serves_files_of_the_site_and_data_urls(site: Path) -> None:
     assert fetcher.refused == []
 
 
+@pytest.mark.pdf
 def test_weasyprint_embeds_nothing_from_outside_and_warns_naming_each_url(site: Path) -> None:
     """Through WeasyPrint itself: attachments, images and stylesheets from outside the
     site are left out, each with one warning naming the URL; the site's own file loads."""
@@ -150,6 +155,7 @@ def test_weasyprint_embeds_nothing_from_outside_and_warns_naming_each_url(site: 
 
 # ── The templates ───────────────────────────────────────────────────────────────
 
+@pytest.mark.unit
 def test_templates_print_text_as_text_and_only_bodies_as_markup() -> None:
     page = pdf_document.SourcePage(
         url="decide/x.html", title="Nav <b>title</b>", section="Decide <!--",
@@ -179,6 +185,7 @@ def test_templates_print_text_as_text_and_only_bodies_as_markup() -> None:
     assert body.find("p").get_text() == "Body <!-- text"
 
 
+@pytest.mark.unit
 def test_templates_fail_on_an_undefined_value() -> None:
     with pytest.raises(jinja2.UndefinedError):
         pdf_document.render_document([ROOT / "overrides"], "pdf/cover.html", config=SimpleNamespace())
@@ -186,31 +193,17 @@ def test_templates_fail_on_an_undefined_value() -> None:
 
 # ── A real export build with hostile flow text ──────────────────────────────────
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
+@pytest.mark.pdf
+def test_hostile_flow_text_prints_as_text_in_the_exported_pdf(project: Project) -> None:
+    flow = "docs/decide/flows/hiring.yml"
+    for old, new in (("    title: Hire an ML engineer first\n", f"    title: {HOSTILE_TITLE}\n"),
+                     ("    title: Hire an ML engineer first and put the platform on hold\n", f"    title: {COMMENT_TITLE}\n"),
+                     ("      Your biggest open question is the model itself", f"      {COMMENT_SUMMARY}")):
+        assert (project / flow).read_text(encoding="utf-8").count(old) == 1, old
+        project.edit(flow, old, new)
 
-
-def copy_project(tmp_path: Path) -> Path:
-    """The sources of the site (config, pages, hooks, templates, catalogue, glossary) to edit."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    for folder in ("docs", "hooks", "overrides", "i18n", "includes"):
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pdf"))
-    return project
-
-
-def test_hostile_flow_text_prints_as_text_in_the_exported_pdf(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    flow = project / "docs/decide/flows/hiring.yml"
-    edit(flow, "    title: Hire an ML engineer first\n", f"    title: {HOSTILE_TITLE}\n")
-    edit(flow, "    title: Hire an ML engineer first and put the platform on hold\n", f"    title: {COMMENT_TITLE}\n")
-    edit(flow, "      Your biggest open question is the model itself", f"      {COMMENT_SUMMARY}")
-
-    site = tmp_path / "site"
-    result = mkdocs_build(site, env={"PDF_EXPORT": "1"}, config=project / "mkdocs.yml")
+    result = project.build(env={"PDF_EXPORT": "1"})
+    site = project / "site"
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "WARNING" not in output and "anchor" not in output, output
@@ -242,17 +235,14 @@ def test_hostile_flow_text_prints_as_text_in_the_exported_pdf(tmp_path: Path) ->
     assert no_space(heading.get_text().removesuffix("¶")) in no_space("".join(pages[starts[-1]:]))
 
 
-def test_a_warning_from_a_pdf_laid_out_in_a_worker_still_fails_the_strict_build(tmp_path: Path) -> None:
-    """Each language's PDF but the last is laid out in a worker process (hooks/pdf_export.py):
+@pytest.mark.pdf
+def test_a_warning_from_a_pdf_laid_out_in_a_worker_still_fails_the_strict_build(project: Project,
+                                                                                tmp_path: Path) -> None:
+    """Each language's PDF but the last is laid out in a worker process (src/guide/pdf):
     what WeasyPrint refuses there is reported in the build, and fails it, as in-process."""
-    project = copy_project(tmp_path)
     outside = tmp_path / "outside.png"
     outside.write_bytes(b"\x89PNG\r\n\x1a\n")
-    with (project / "docs" / "index.md").open("a", encoding="utf-8") as page:  # English: not the last language
-        page.write(f'\n<img src="{outside.as_uri()}" alt="A file of the build machine">\n')
-
-    result = mkdocs_build(tmp_path / "site", env={"PDF_EXPORT": "1"}, config=project / "mkdocs.yml")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    assert "PDF export: " in output and "outside.png" in output and "refused" in output, output
-    assert "Traceback" not in output, output
+    # English: not the last language.
+    project.append("docs/index.md", f'\n<img src="{outside.as_uri()}" alt="A file of the build machine">\n')
+    assert_build_failed_cleanly(project.build(env={"PDF_EXPORT": "1"}), str(outside),  # the file refused
+                                "PDF export: ", "refused")

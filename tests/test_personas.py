@@ -28,6 +28,7 @@ def walk(flow: tree.Flow, labels: list[str]) -> tuple[str, list[tree.Option]]:
     return node.id, chosen
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(("flow_id", "persona"), CASES, ids=[p["who"][:48] for _, p in CASES])
 def test_persona_reaches_the_outcome_the_guidance_supports(flow_id: str, persona: dict) -> None:
     flow = FLOWS[flow_id]
@@ -40,6 +41,7 @@ def test_persona_reaches_the_outcome_the_guidance_supports(flow_id: str, persona
     assert bool(assumed) == persona.get("assumed", False), persona["who"]
 
 
+@pytest.mark.unit
 def test_every_outcome_is_some_personas_result() -> None:
     reached = {(flow_id, p["outcome"]) for flow_id, p in CASES}
     for flow_id, flow in FLOWS.items():
@@ -47,11 +49,13 @@ def test_every_outcome_is_some_personas_result() -> None:
             assert (flow_id, outcome.id) in reached, f"no persona reaches {flow_id}/{outcome.id}"
 
 
+@pytest.mark.unit
 def test_every_hiring_outcome_links_a_kit_or_says_why_none_applies() -> None:
     for outcome in FLOWS["hiring"].outcomes:
         assert bool(outcome.kit) != bool(outcome.kit_none), outcome.id
 
 
+@pytest.mark.unit
 def test_a_not_sure_answer_that_ends_the_flow_states_its_assumption() -> None:
     """An "I'm not sure" that leads straight to a recommendation says what it assumed; one
     that leads to another question (something simpler) or to "take stock" need not."""
@@ -67,6 +71,7 @@ def test_a_not_sure_answer_that_ends_the_flow_states_its_assumption() -> None:
 PAGE_OF = {"hiring": "decide/hiring.md", "career": "decide/career.md"}
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(("flow_id", "persona"), CASES, ids=[p["who"][:48] for _, p in CASES])
 def test_persona_walks_the_page_in_chromium(page, base_url: str, flow_id: str, persona: dict) -> None:
     """The same walk by clicking the answers' words on the built page: the result shown is the

@@ -73,6 +73,7 @@ def vnu_errors(path: Path) -> list[str]:
             f"{m.get('lastLine', '?')}: {m['message']}" for m in messages]
 
 
+@pytest.mark.build
 def test_vnu_finds_errors_when_there_are_some(tmp_path: Path) -> None:
     """The checker runs and its JSON is read: a known-bad page is reported."""
     (tmp_path / "bad.html").write_text(
@@ -82,6 +83,7 @@ def test_vnu_finds_errors_when_there_are_some(tmp_path: Path) -> None:
     assert len(errors) == 1 and "autocomplete" in errors[0], errors
 
 
+@pytest.mark.build
 def test_every_built_page_is_valid_html(site_dir: Path) -> None:
     pages = sorted(site_dir.rglob("*.html"))
     assert len(pages) >= len(NAV), pages
@@ -127,6 +129,7 @@ def _linkchecker_problems(site: Path, readable: Path) -> list[str]:
     return problems
 
 
+@pytest.mark.build
 def test_linkchecker_reports_broken_links_and_anchors(tmp_path: Path) -> None:
     """The gate can fail: a missing page and a missing anchor are both reported."""
     site = tmp_path / "mini"
@@ -142,6 +145,7 @@ def test_linkchecker_reports_broken_links_and_anchors(tmp_path: Path) -> None:
     assert any("nowhere" in p for p in problems), problems
 
 
+@pytest.mark.build
 def test_no_broken_internal_links_or_anchors(site_dir: Path) -> None:
     problems = linkchecker_problems(site_dir)
     assert problems == [], "\n".join(problems)
@@ -149,6 +153,7 @@ def test_no_broken_internal_links_or_anchors(site_dir: Path) -> None:
 
 # ── Titles and descriptions ──────────────────────────────────────────────────
 
+@pytest.mark.build
 @pytest.mark.parametrize(("title", "source"), NAV, ids=NAV_IDS)
 def test_page_has_a_meta_description(site_dir: Path, title: str, source: str) -> None:
     descriptions = meta(soup(site_dir, source), "description")
@@ -158,6 +163,7 @@ def test_page_has_a_meta_description(site_dir: Path, title: str, source: str) ->
     assert "placeholder" not in description.lower(), description
 
 
+@pytest.mark.build
 def test_meta_descriptions_differ_from_page_to_page(site_dir: Path) -> None:
     seen: dict[str, str] = {}
     for _, source in NAV:
@@ -166,6 +172,7 @@ def test_meta_descriptions_differ_from_page_to_page(site_dir: Path) -> None:
         seen[description] = source
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(("title", "source"), NAV, ids=NAV_IDS)
 def test_page_title_says_what_it_is(site_dir: Path, title: str, source: str) -> None:
     """<title> names the page (its nav title) and the site; the h1 is a real heading."""
@@ -184,11 +191,13 @@ def test_page_title_says_what_it_is(site_dir: Path, title: str, source: str) -> 
         f"the h1 {h1!r} looks like a file name, not a heading")
 
 
+@pytest.mark.build
 def test_page_titles_differ_from_page_to_page(site_dir: Path) -> None:
     titles = [text(soup(site_dir, source).title) for _, source in NAV]
     assert len(set(titles)) == len(titles), titles
 
 
+@pytest.mark.build
 def test_not_found_page_says_so_in_both_languages(site_dir: Path) -> None:
     """One 404 at the root (hosts serve one for every folder): each language's passage in
     its own lang, each linking to its edition's home; the French build does not replace it."""
@@ -207,6 +216,7 @@ def test_not_found_page_says_so_in_both_languages(site_dir: Path) -> None:
 
 # ── Sitemap and canonical URLs ───────────────────────────────────────────────
 
+@pytest.mark.build
 def test_sitemap_lists_every_page_at_its_canonical_url(site_dir: Path) -> None:
     site_url = mkdocs_config()["site_url"]
     assert site_url.startswith("https://"), "set site_url in mkdocs.yml"
@@ -218,6 +228,7 @@ def test_sitemap_lists_every_page_at_its_canonical_url(site_dir: Path) -> None:
     assert expected <= locations, sorted(expected - locations)
 
 
+@pytest.mark.build
 def test_sitemap_gives_every_page_its_twin_as_hreflang_alternate(site_dir: Path) -> None:
     """hreflang alternates live in the sitemap (not in the page head, see overrides/base.html)."""
     site_url = mkdocs_config()["site_url"]
@@ -232,6 +243,7 @@ def test_sitemap_gives_every_page_its_twin_as_hreflang_alternate(site_dir: Path)
             assert alternates.get(location) == pair, (location, alternates.get(location))
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", NAV_IDS)
 def test_page_has_its_canonical_url(site_dir: Path, source: str) -> None:
     links = soup(site_dir, source).find_all("link", rel="canonical")
@@ -244,6 +256,7 @@ def json_ld(page: BeautifulSoup) -> list[dict]:
     return [json.loads(script.string) for script in page.find_all("script", type="application/ld+json")]
 
 
+@pytest.mark.build
 def test_faq_page_carries_valid_faq_page_json_ld(site_dir: Path) -> None:
     """One FAQPage object, schema.org's shape, one Question per question on the page,
     in page order, with the question as its name and a non-empty answer."""
@@ -261,6 +274,7 @@ def faq_json_ld_matches_the_page(page: BeautifulSoup) -> None:
     assert [q["name"] for q in data[0]["mainEntity"]] == questions
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("faq", FAQ_PAGES)
 def test_faq_answers_hold_the_answer_text_not_page_furniture(site_dir: Path, faq: str) -> None:
     page = soup(site_dir, faq)
@@ -271,6 +285,7 @@ def test_faq_answers_hold_the_answer_text_not_page_furniture(site_dir: Path, faq
     assert "Link to this question" not in answer and "Lien vers cette question" not in answer
 
 
+@pytest.mark.unit
 def test_faq_page_schema_rejects_a_wrong_shape() -> None:
     """The JSON Schema is strict enough to fail: a Question without an answer."""
     schema = json.loads(FAQ_SCHEMA.read_text(encoding="utf-8"))
@@ -280,6 +295,7 @@ def test_faq_page_schema_rejects_a_wrong_shape() -> None:
         jsonschema.validate(bad, schema)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", [s for s in NAV_IDS if s not in FAQ_PAGES])
 def test_other_pages_carry_no_faq_json_ld(site_dir: Path, source: str) -> None:
     page = soup(site_dir, source)
@@ -289,10 +305,12 @@ def test_other_pages_carry_no_faq_json_ld(site_dir: Path, source: str) -> None:
 
 # ── Open Graph ───────────────────────────────────────────────────────────────
 
+@pytest.mark.unit
 def test_flow_pages_are_in_the_nav() -> None:
     assert set(FLOW_PAGES_BOTH) <= set(NAV_IDS)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("source", [*FLOW_PAGES_BOTH, *(s for s in NAV_IDS if s not in FLOW_PAGES_BOTH)])
 def test_page_carries_open_graph_tags(site_dir: Path, source: str) -> None:
     page = soup(site_dir, source)

@@ -12,6 +12,8 @@ import pytest
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.unit
+
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 # (our copy, Material's original, [(original text, our text), ...]) - each fix exactly once.

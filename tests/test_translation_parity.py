@@ -18,6 +18,8 @@ from guide.languages import interface_text
 from guide.mkdocs_build import languages
 from conftest import ROOT, mkdocs_config
 
+pytestmark = pytest.mark.unit
+
 DATA = ROOT / "tests" / "data"
 EN, FR = languages.Language("en", "English", True, ""), languages.Language("fr", "Français", False, "fr/")
 
