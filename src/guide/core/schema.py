@@ -7,18 +7,14 @@ that fails it is validated again by jsonschema, which lists every error with its
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
-import marshal
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
-from .cache import cache_dir, write_atomically
 from .problems import Problem, close_matches
 from .yaml_source import line_of
 
@@ -29,31 +25,10 @@ if TYPE_CHECKING:
 
 @functools.lru_cache(maxsize=8)
 def _compiled_schema(text: str) -> Callable[[Any], Any]:
-    """The schema compiled to a Python check, cached by its text (an edited schema is a new key).
-
-    Generating the check costs more than a whole flow's validation (about 18 ms per build), so
-    the compiled code is kept in the temporary folder, keyed by the schema's text and Python's
-    version; loading it takes under a millisecond. Any problem with that file: compile again."""
-    key = hashlib.sha256(f"{sys.version}\0{fastjsonschema.VERSION}\0{text}".encode()).hexdigest()[:24]
-    folder = cache_dir()  # private to this user: what is loaded from it is trusted
-    cached = folder / f"schema-{key}.marshal" if folder else None
-    namespace: dict[str, Any] = {}
-    if cached is not None:
-        try:
-            exec(marshal.loads(cached.read_bytes()), namespace)  # noqa: S102 (our own generated code)
-            return _entry(namespace)
-        except (OSError, ValueError, EOFError, TypeError, StopIteration):
-            namespace = {}
-    code = compile(fastjsonschema.compile_to_code(_inline_refs(json.loads(text))), "<schema>", "exec")
-    if cached is not None:
-        write_atomically(cached, marshal.dumps(code))
-    exec(code, namespace)  # noqa: S102
-    return _entry(namespace)
-
-
-def _entry(namespace: dict[str, Any]) -> Callable[[Any], Any]:
-    """The generated module's first validate_* function: the check of the whole schema."""
-    return next(v for k, v in namespace.items() if k.startswith("validate") and callable(v))
+    """The schema compiled to a Python check (fastjsonschema), cached by its text: an edited
+    schema is a new key. Compiled once per process; it answers "valid?" several times faster
+    than jsonschema, which only a file that fails it pays for."""
+    return fastjsonschema.compile(_inline_refs(json.loads(text)))
 
 
 def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:

@@ -30,7 +30,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .analysis import Analysis, analyse, topological
-from guide.core.cache import remembered
 from .model import Flow, Question
 
 BOX_WIDTH = 140
@@ -217,13 +216,8 @@ def _pava(targets: list[float], weights: list[float]) -> list[float]:
 
 
 def layout(flow: Flow, analysis: Analysis | None = None) -> Diagram:
-    """The diagram of a whole flow (see the module's docstring for the steps).
-
-    The same flow always gets the same drawing, so it is kept for the next build in the
-    private cache folder (`cache.remembered`), keyed by the flow's whole content and the
-    engine's code: drawing the shipped flows costs some 20 ms a language, loading a drawing
-    well under 1 ms."""
-    return remembered("layout", lambda: (repr(flow).encode(),), lambda: _draw(flow, analysis or analyse(flow)), Diagram)
+    """The diagram of a whole flow (see the module's docstring for the steps)."""
+    return _draw(flow, analysis or analyse(flow))
 
 
 def _draw(flow: Flow, analysis: Analysis) -> Diagram:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from guide.core.cache import remembered
 from guide.core.folders import load_folder, read_bytes
 from guide.core.memory import gc_paused
 from guide.core.problems import Problem, ProblemError
@@ -47,11 +46,10 @@ def load_flow(path: Path, display: str | None = None) -> Flow:
 @functools.lru_cache(maxsize=32)
 def _parse_bytes(raw: bytes, file: str, expected_id: str, schema: bytes) -> Flow:
     """A flow from its bytes, cached by them (and the schema's) as the kits are: the English
-    build checks each translation, and the translation's own build reads it again; and kept
-    for the next build (`cache.remembered`). An edited file is a new key, so `mkdocs serve`
-    never sees a stale flow; a ProblemError is not cached."""
-    return remembered("flow", lambda: (raw, file.encode(), expected_id.encode(), schema),
-                      lambda: parse_flow(decode(raw, file), file, expected_id=expected_id), Flow)
+    build checks each translation, the translation's own build and every page of its language
+    read it again. An edited file is a new key, so `mkdocs serve` never sees a stale flow; a
+    ProblemError is not cached."""
+    return parse_flow(decode(raw, file), file, expected_id=expected_id)
 
 
 def load_flows(folder: Path, display_root: Path | None = None) -> dict[str, Flow]:

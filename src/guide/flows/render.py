@@ -32,9 +32,9 @@ def gloss(context: jinja2.runtime.Context, text: str, scope: Hashable | None = N
     return terms.mark(text, scope, link) if isinstance(terms, Terms) else text
 
 
-def strict_env(env: jinja2.Environment, cache: str = "strict") -> jinja2.Environment:
+def strict_env(env: jinja2.Environment) -> jinja2.Environment:
     """The strict, autoescaping environment the flow templates render in, with `gloss`."""
-    return _strict_env(env, cache, filters={"gloss": gloss})
+    return _strict_env(env, filters={"gloss": gloss})
 
 
 _STRICT: "weakref.WeakKeyDictionary[jinja2.Environment, jinja2.Environment]" = weakref.WeakKeyDictionary()

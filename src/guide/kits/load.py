@@ -10,7 +10,6 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from guide.core.cache import remembered
 from guide.core.problems import ProblemError, Problem
 from guide.core.folders import YAML_SUFFIX, load_folder, read_bytes, shown_path
 from guide.core.memory import gc_paused
@@ -88,11 +87,10 @@ def load_kit(path: Path, display: str | None = None) -> Kit:
 @functools.lru_cache(maxsize=32)
 def _parse_kit(raw: bytes, file: str, expected: str, schema: bytes) -> Kit:
     """A kit from its bytes. Cached by the bytes themselves (and the schema's), never by
-    path: the flows hook reads the same kits again in the same build, and an edited file
-    is a new key, so `mkdocs serve` never sees a stale kit; and kept for the next build
-    (`remembered`). A ProblemError is not cached."""
-    return remembered("kit", lambda: (raw, file.encode(), expected.encode(), schema),
-                      lambda: _make_kit(raw, file, expected), Kit)
+    path: the checks and every kit page read the same kits again in the same build, and an
+    edited file is a new key, so `mkdocs serve` never sees a stale kit. A ProblemError is
+    not cached."""
+    return _make_kit(raw, file, expected)
 
 
 @gc_paused()
@@ -108,7 +106,7 @@ def _make_kit(raw: bytes, file: str, expected: str) -> Kit:
 def raw_data(raw: bytes, file: str) -> Any:
     """A kit or checklist file as YAML data with lines (Map and Seq with `.lines`), cached by its
     bytes: the translation check compares two files key by key and needs every key's line."""
-    return remembered("kit-data", lambda: (raw, file.encode()), lambda: read_yaml(decode(raw, file), file), dict)
+    return read_yaml(decode(raw, file), file)
 
 
 def load_checklist(path: Path, display: str | None = None) -> Checklist:
@@ -119,8 +117,8 @@ def load_checklist(path: Path, display: str | None = None) -> Checklist:
 
 @functools.lru_cache(maxsize=8)
 def _parse_checklist(raw: bytes, file: str, schema: bytes) -> Checklist:
-    """The checklist from its bytes, cached and kept by them as `_parse_kit` is."""
-    return remembered("checklist", lambda: (raw, file.encode(), schema), lambda: _make_checklist(raw, file), Checklist)
+    """The checklist from its bytes, cached by them as `_parse_kit` is."""
+    return _make_checklist(raw, file)
 
 
 @gc_paused()

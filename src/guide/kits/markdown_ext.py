@@ -67,7 +67,7 @@ def _kit_envs(env: jinja2.Environment) -> tuple[jinja2.Environment, TextEnvs]:
     """The strict HTML environment and the text environment over `env`, made once per
     environment (a new overlay compiles every template again)."""
     if env not in _ENVS:
-        strict = strict_env(env, "kit-html")
+        strict = strict_env(env)
         _ENVS[env] = (strict, text_envs(strict))
     return _ENVS[env]
 

@@ -19,7 +19,6 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from guide.core.templates import template_cache
 
 from .model import Checklist, Kit, long_date
 
@@ -61,8 +60,7 @@ class TextEnvs:
 def text_envs(env: jinja2.Environment) -> TextEnvs:
     """An overlay of the theme's environment for the text template (strict, no HTML escaping)."""
     return TextEnvs(env.overlay(finalize=_finalize, undefined=jinja2.StrictUndefined, autoescape=False,
-                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
-                                bytecode_cache=template_cache("kit-text")))
+                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False))
 
 
 def _plain(value: Any) -> str:

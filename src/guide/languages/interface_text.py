@@ -12,7 +12,6 @@ translation keeps its placeholders and holds no markup (it is printed as trusted
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -21,10 +20,8 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from guide.core.cache import remembered
 
 CATALOGUE_DIR = "i18n"
-_CODE = Path(__file__).read_bytes()  # how the texts are found: an edit finds them anew
 # libyaml's safe loader when PyYAML has it (about 20 times faster), else the pure-Python one.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
@@ -60,20 +57,17 @@ def load_catalogue(path: Path) -> dict[str, str]:
 
 
 def template_messages(template_dir: Path, root: Path) -> list[Message]:
-    """Every gettext text in the templates under template_dir, with file and line.
-
-    Finding them means parsing each template (some 30 ms a build), so the result is kept
-    between builds (`remembered`), keyed by every template's name and text."""
+    """Every gettext text in the templates under template_dir, with file and line."""
     sources = []
     for path in sorted(template_dir.rglob("*.html")):
         source = path.read_text(encoding="utf-8")
         if "_(" in source or "gettext(" in source:  # no text to translate: skip it (Material's copies are large)
             sources.append((str(path.relative_to(root)), source))
-    return remembered("messages", lambda: (_CODE, jinja2.__version__.encode(), json.dumps(sources).encode()),
-                      lambda: _extract(sources), list)
+    return list(_extract(tuple(sources)))
 
 
-def _extract(sources: list[tuple[str, str]]) -> list[Message]:
+@functools.lru_cache(maxsize=4)
+def _extract(sources: tuple[tuple[str, str], ...]) -> tuple[Message, ...]:
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
     found: list[Message] = []
     for shown, source in sources:
@@ -82,7 +76,7 @@ def _extract(sources: list[tuple[str, str]]) -> list[Message]:
             text = found_text[0] if isinstance(found_text, tuple) else found_text
             if isinstance(text, str):
                 found.append(Message(shown, line, text))
-    return found
+    return tuple(found)
 
 
 def catalogue_problems(messages: Iterable[Message], catalogue: Mapping[str, str], file: str) -> list[str]:
