@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import json
 import re
+import sys
 from pathlib import Path
 
 import jinja2
@@ -13,7 +14,6 @@ import jsonschema
 import pytest
 
 import guide.flows as tree
-from guide.core import cache
 from guide.core.memory import gc_paused
 from conftest import ROOT
 
@@ -365,32 +365,31 @@ def test_reading_and_rendering_pause_the_collector_and_restore_it() -> None:
     assert gc.isenabled(), "a refused flow left the collector off"
 
 
-def test_what_a_build_keeps_is_reused_only_for_the_same_input_and_never_an_error(
+def test_a_flow_read_twice_is_parsed_once_an_edited_one_anew_and_a_refused_one_every_time(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cache, "cache_dir", lambda: tmp_path)
-    made: list[str] = []
+    """What a build reads twice stays in memory, keyed by the file's bytes: the same bytes are
+    parsed once, an edited file anew (`mkdocs serve` never sees a stale flow), and a refused
+    file is refused every time, never kept."""
+    load_module = sys.modules["guide.flows.load"]
+    parse, made = load_module.parse_flow, []
 
-    def make(text: str) -> tree.Flow:
+    def counted(text: str, *args, **kwargs) -> tree.Flow:
         made.append(text)
-        return tree.parse_flow(text, "f.yml")
+        return parse(text, *args, **kwargs)
 
+    monkeypatch.setattr(load_module, "parse_flow", counted)
+    path = tmp_path / "valid.yml"  # a path of this test's own: no other test's reading counts
     text = (DATA / "valid.yml").read_text(encoding="utf-8")
-    first = cache.remembered("flow", lambda: (text.encode(),), lambda: make(text), tree.Flow)
-    again = cache.remembered("flow", lambda: (text.encode(),), lambda: make(text), tree.Flow)
-    assert again == first and len(made) == 1, "the same input is read once"
-    edited = text.replace("title:", "title: Edited", 1)
-    cache.remembered("flow", lambda: (edited.encode(),), lambda: make(edited), tree.Flow)
-    assert len(made) == 2, "an edited file is read anew"
-    for kept in tmp_path.glob("flow-*.pickle"):
-        kept.write_bytes(b"damaged")
-    assert cache.remembered("flow", lambda: (text.encode(),), lambda: make(text), tree.Flow) == first
-    assert len(made) == 3, "a damaged file is read anew"
-    broken = "id: [\n"
+    path.write_text(text, encoding="utf-8")
+    first = tree.load_flow(path)
+    assert tree.load_flow(path) is first and len(made) == 1, "the same bytes are parsed once"
+    path.write_text(text.replace("title: ", "title: Edited ", 1), encoding="utf-8")
+    assert tree.load_flow(path).title == "Edited " + first.title and len(made) == 2, "an edited file is read anew"
+    path.write_text("id: [\n", encoding="utf-8")
     for _ in range(2):
         with pytest.raises(tree.ProblemError):
-            cache.remembered("flow", lambda: (broken.encode(),), lambda: make(broken), tree.Flow)
-    assert len(made) == 5, "a refused file is refused every time, never kept"
-    assert len(list(tmp_path.glob("flow-*.pickle"))) == 2
+            tree.load_flow(path)
+    assert len(made) == 4, "a refused file is refused every time, never kept"
 
 
 def test_an_outcome_link_may_point_at_a_place_on_its_page() -> None:

@@ -15,6 +15,7 @@ import itertools
 import math
 import random
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
@@ -283,42 +284,22 @@ def test_crossings_stay_low_in_the_shipped_flows() -> None:
 
 @pytest.mark.unit
 def test_a_large_flow_is_laid_out_without_counting_crossings(monkeypatch: pytest.MonkeyPatch) -> None:
-    layout_module = __import__("sys").modules["guide.flows.layout"]
+    ordering = sys.modules[crossings.__module__]  # where crossings are counted (_inversions beside crossings)
     flow = generated(1200, jump=2)
     assert sum(len(q.options) for q in flow.questions) > SMALL_FLOW
 
     def refuse(*_: object) -> int:
         raise AssertionError("crossings counted for a large flow")
 
-    monkeypatch.setattr(layout_module, "_inversions", refuse)
-    monkeypatch.setattr(__import__("sys").modules["guide.core.cache"], "cache_dir", lambda: None)  # draw it, do not load a kept drawing
+    monkeypatch.setattr(ordering, "_inversions", refuse)
     diagram = tree.layout(flow)
     assert len(diagram.boxes) == 1201
 
 
 @pytest.mark.unit
-def test_a_flow_lays_out_the_same_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    layout_module = __import__("sys").modules["guide.flows.layout"]
+def test_a_flow_lays_out_the_same_every_time() -> None:
     flow = tree.load_flow(FLOWS[0])
-    kept = tree.layout(flow)  # drawn, or loaded from the cache a build before kept
-    monkeypatch.setattr(__import__("sys").modules["guide.core.cache"], "cache_dir", lambda: None)
-    assert tree.layout(flow) == tree.layout(flow) == kept
-
-
-@pytest.mark.unit
-def test_a_kept_drawing_is_used_only_for_the_same_flow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    layout_module = __import__("sys").modules["guide.flows.layout"]
-    monkeypatch.setattr(__import__("sys").modules["guide.core.cache"], "cache_dir", lambda: tmp_path)
-    flow = tree.load_flow(FLOWS[0])
-    first = tree.layout(flow)
-    kept = list(tmp_path.glob("layout-*.pickle"))
-    assert len(kept) == 1
-    assert tree.layout(flow) == first
-    edited = dataclasses.replace(flow, title=flow.title + " (edited)")
-    tree.layout(edited)
-    assert len(list(tmp_path.glob("layout-*.pickle"))) == 2, "an edited flow gets its own drawing"
-    kept[0].write_bytes(b"not a drawing")
-    assert tree.layout(flow) == first, "a damaged file is drawn again"
+    assert tree.layout(flow) == tree.layout(flow) == tree.layout(dataclasses.replace(flow))
 
 
 @pytest.mark.unit

@@ -406,27 +406,3 @@ def test_kit_page_prints_without_controls(page, base_url: str, tmp_path: Path) -
     assert page.locator("[data-kit-tools]").first.is_hidden()
     assert page.locator('[data-kit-copy]:visible').count() == 0
     assert page.locator('[data-kit-part="checklist"] [data-kit-content]').is_visible()
-
-
-# ── Compiled templates kept between builds ──────────────────────────────────
-
-
-@pytest.mark.unit
-def test_template_cache_recompiles_an_edited_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The cache serves compiled code only while the template's text is unchanged."""
-    from guide.core.templates import template_cache
-
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    monkeypatch.setattr("tempfile.tempdir", None)
-    folder = tmp_path / "templates"
-    folder.mkdir()
-    (folder / "page.html").write_text("one {{ x }}", encoding="utf-8")
-    for expected in ("one 1", "one 1"):
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
-        env.bytecode_cache = template_cache("theme")
-        assert env.get_template("page.html").render(x=1) == expected
-    assert list(tmp_path.rglob("guide-theme-*.jinja")), "the compiled template was not stored"
-    (folder / "page.html").write_text("two {{ x }}", encoding="utf-8")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
-    env.bytecode_cache = template_cache("theme")
-    assert env.get_template("page.html").render(x=2) == "two 2"
