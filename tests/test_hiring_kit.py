@@ -140,15 +140,16 @@ def test_html_and_markdown_in_kit_text_stay_text() -> None:
     kit_site = site({"html-in-text": hostile})
     html = convert(kit_site, "/// hiring-kit | html-in-text\n///\n")
     page = BeautifulSoup(html, "html.parser")
-    # The only scripts: kit.js and the kit's JSON (no script element from the data).
-    assert [s.get("src") or s.get("type") for s in page.find_all("script")] == ["application/json",
-                                                                                "assets/javascripts/kit.js"]
+    # The only scripts: the kit's JSON, guide.js and kit.js (no script element from the data).
+    assert [s.get("src") or s.get("type") for s in page.find_all("script")] == [
+        "application/json", "assets/javascripts/guide.js", "assets/javascripts/kit.js"]
     assert page.find("img") is None
     assert "<img src=x onerror=alert(2)>" in page.get_text()
     text = kits.kit_markdown(kit_site.texts, hostile, kit_site.checklist, sources_url=SITE_URL + "sources.html")
     assert "Hiring kit: \\<script\\>alert(1)\\</script\\> & \\*engineer\\*" in text
-    assert "\\<img src=x onerror=alert(2)\\> [link]\\(javascript:alert(3)) # not a heading \\| not a cell." in text
+    assert "\\<img src=x onerror=alert(2)\\> [link]\\(javascript:alert(3)) \\# not a heading \\| not a cell." in text
     data = json.loads(page.select_one("script[data-kit-data]").string)
+    assert data["download"] == text  # the file kit.js saves is the one Python writes
     assert "<img src=x onerror=alert(2)> [link](javascript:alert(3))" in data["text"]["job-description"]
     assert "<img" not in page.select_one("script[data-kit-data]").string  # |tojson escapes '<'
     assert data["markdown"]["header"].startswith("# Hiring kit: \\<script\\>")

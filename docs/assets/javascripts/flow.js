@@ -1,55 +1,31 @@
-/* Guide flows: turns the no-JS decision tree (every node a section, every answer a link)
-   into one question at a time. State lives in the URL hash as "#<flow>/<answers>", the
-   1-based number of each answer given, e.g. "#hiring/2.5.1". A node's own anchor (the
-   no-JS and PDF link, data-anchor-prefix + node id) opens that node. No framework, no
-   inline script, no eval.
-   Works with Material's instant navigation (document$) and without it.
-   Every text it prints comes from the page, in the page's language: data-flow-text on
-   the flow (overrides/partials/guide-flow.html, French in i18n/fr.yml), "{name}" marking
-   where a value goes. */
+/* Guide flows: the no-JS tree (a section per node, a link per answer) becomes one question
+   at a time; needs guide.js. Parts: Route (answers as a path, in the address as
+   "#<flow>/<answer numbers>"), View, Diagram, Summary (joins data-flow-copy pieces), Flow
+   (history, clicks). One file: more would cost requests and the 8 KB budget. */
 (function () {
   "use strict";
   if (window.guideFlow) { window.guideFlow.mountAll(); return; }
+  var g = window.guide, $ = g.$, $$ = g.$$, text = g.text;
 
-  var flows = [];
+  function add(parent, tag, value) {
+    var el = document.createElement(tag);
+    el.textContent = value;
+    return parent.appendChild(el);
+  }
 
-  function $(root, sel) { return root.querySelector(sel); }
-  function $$(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
-  function text(el) { return el ? el.textContent.replace(/\s+/g, " ").trim() : ""; }
-
-  function Flow(root) {
-    this.root = root;
+  /* ── Route ── */
+  function Route(root) {
     this.id = root.getAttribute("data-flow");
     this.start = root.getAttribute("data-start");
     this.prefix = root.getAttribute("data-anchor-prefix");
     this.nodes = {};
     $$(root, "[data-node]").forEach(function (el) { this.nodes[el.getAttribute("data-node")] = el; }, this);
-    this.path = [];
-    this.live = $(root, "[data-flow-live]");
-    this.notice = $(root, "[data-flow-notice]");
-    this.progress = $(root, "[data-flow-progress]");
-    this.text = JSON.parse(root.getAttribute("data-flow-text"));
-    this.list = $(root, "[data-flow-answer-list]");
-    root.classList.add("guide-flow--js");
-    $$(root, "[data-flow-controls]").forEach(function (el) { el.hidden = false; });
-    this.carry = null;  /* after Change: the answers to carry forward, by question id */
-    this.progress.hidden = false;
-    root.addEventListener("click", this.onClick.bind(this));
   }
 
-  /* The page's text for key, with each {name} replaced by values[name]. */
-  Flow.prototype.t = function (key, values) {
-    return this.text[key].replace(/\{(\w+)\}/g, function (all, name) {
-      return values && name in values ? String(values[name]) : all;
-    });
-  };
+  Route.prototype.options = function (id) { return $$(this.nodes[id], "[data-next]"); };
 
-  Flow.prototype.options = function (id) {
-    return $$(this.nodes[id], "[data-next]");
-  };
-
-  /* Node ids along a path of answer indexes (the start first). */
-  Flow.prototype.walk = function (path) {
+  /* Node ids along a path (the start first), or null when an answer does not exist. */
+  Route.prototype.walk = function (path) {
     var ids = [this.start];
     for (var i = 0; i < path.length; i++) {
       var link = this.options(ids[i])[path[i]];
@@ -59,12 +35,10 @@
     return ids;
   };
 
-  /* A path of answer indexes to node id: the answers shown now when it is on their walk,
-     else the shortest route from the start (breadth first, first answer first). A route
-     not given by the person is flagged .guess. */
-  Flow.prototype.routeTo = function (id) {
-    var k = this.walk(this.path).indexOf(id), seen = {}, queue = [[this.start, []]], item;
-    if (k >= 0) { item = this.path.slice(0, k); item.guess = this.path.guess; return item; }
+  /* A path to node id: path's own when on its walk, else the shortest (flagged .guess). */
+  Route.prototype.routeTo = function (id, path) {
+    var k = this.walk(path).indexOf(id), seen = {}, queue = [[this.start, []]], item;
+    if (k >= 0) { item = path.slice(0, k); item.guess = path.guess; return item; }
     seen[this.start] = true;
     while ((item = queue.shift())) {
       if (item[0] === id) { item[1].guess = true; return item[1]; }
@@ -76,53 +50,204 @@
     return false;
   };
 
-  /* Parse the hash into a path of answer indexes; null = not ours, false = ours but unreadable. */
-  Flow.prototype.parse = function (hash) {
+  /* The path in hash: null = not this flow's, false = unreadable. */
+  Route.prototype.parse = function (hash, path) {
     var raw = hash.replace(/^#/, ""), bad = false;
     try { raw = decodeURIComponent(raw); } catch (e) { bad = true; }
     if (raw === this.id || raw === "") return [];
     var ours = raw.indexOf(this.id + "/") === 0, anchor = raw.indexOf(this.prefix) === 0;
     if (bad) return ours || anchor ? false : null;
-    if (anchor && this.nodes[raw.slice(this.prefix.length)]) return this.routeTo(raw.slice(this.prefix.length));
+    if (anchor && this.nodes[raw.slice(this.prefix.length)]) return this.routeTo(raw.slice(this.prefix.length), path);
     if (!ours) return null;
-    var parts = raw.slice(this.id.length + 1).split("."), path = [];
+    var parts = raw.slice(this.id.length + 1).split("."), found = [];
     for (var i = 0; i < parts.length; i++) {
       if (!/^[1-9][0-9]?$/.test(parts[i])) return false;
-      path.push(parseInt(parts[i], 10) - 1);
+      found.push(parseInt(parts[i], 10) - 1);
     }
-    return this.walk(path) ? path : false;
+    return this.walk(found) ? found : false;
   };
 
-  Flow.prototype.hashFor = function (path) {
+  Route.prototype.hashFor = function (path) {
     return "#" + this.id + (path.length ? "/" + path.map(function (i) { return i + 1; }).join(".") : "");
   };
 
+  /* ── View ── */
+  function View(root, route, t) {
+    this.root = root;
+    this.route = route;
+    this.t = t;
+    this.live = $(root, "[data-flow-live]");
+    this.notice = $(root, "[data-flow-notice]");
+    this.progress = $(root, "[data-flow-progress]");
+    this.list = $(root, "[data-flow-answer-list]");
+    root.classList.add("guide-flow--js");
+    $$(root, "[data-flow-controls]").forEach(function (el) { el.hidden = false; });
+    this.progress.hidden = false;
+  }
+
+  View.prototype.say = function (message) {
+    this.notice.textContent = message;
+    this.notice.hidden = !message;
+  };
+
+  /* given: the answer given before (after Change), marked in words too. */
+  View.prototype.show = function (path, given, moveFocus) {
+    var t = this.t, route = this.route, ids = route.walk(path), id = ids[ids.length - 1], node = route.nodes[id];
+    Object.keys(route.nodes).forEach(function (key) {
+      route.nodes[key].classList.toggle("guide-flow__node--current", key === id);
+    });
+    this.say("");
+    var isOutcome = node.getAttribute("data-kind") === "outcome", left = parseInt(node.getAttribute("data-left"), 10) || 0;
+    this.progress.textContent = isOutcome
+      ? (path.length === 1 ? t("result_after_one") : t("result_after", { count: path.length }))
+      : t("step", { step: path.length + 1, total: path.length + left });
+    this.answers(path, ids);
+    $$(this.root, ".guide-flow__option--given").forEach(function (link) {
+      link.classList.remove("guide-flow__option--given");
+      link.removeChild($(link, ".guide-flow__given"));
+    });
+    var mark = route.options(id)[given];
+    if (mark) {
+      mark.classList.add("guide-flow__option--given");
+      add(mark, "span", " " + t("your_answer")).className = "guide-flow__given";
+    }
+    if (isOutcome) this.explain(node, path, ids);
+    $(this.root, '[data-flow-action="back"]').disabled = path.length === 0;
+    if (moveFocus) {
+      $(node, "h2").focus({ preventScroll: true });
+      this.progress.scrollIntoView({ block: "nearest" });
+      var title = text($(node, "h2 .guide-flow__text"));
+      g.announce(this.live, isOutcome ? t("result", { title: title }) : this.progress.textContent + t("colon") + " " + title);
+    }
+  };
+
+  /* "Your answers": each question and answer, with a Change button. */
+  View.prototype.answers = function (path, ids) {
+    var t = this.t, route = this.route, list = this.list;
+    list.textContent = "";
+    path.forEach(function (choice, i) {
+      var question = text($(route.nodes[ids[i]], "[data-flow-question]")), li = add(list, "li", "");
+      add(li, "span", question + " ");
+      add(li, "strong", text($(route.options(ids[i])[choice], "[data-flow-label]")));
+      li.appendChild(document.createTextNode(" "));
+      var change = add(li, "button", t("change"));
+      change.type = "button";
+      change.className = "guide-flow__change";
+      change.setAttribute("data-flow-change", String(i));
+      change.setAttribute("aria-label", t("change_label", { question: question }));
+    });
+    list.parentNode.hidden = path.length === 0;
+  };
+
+  /* Each answer's note, and each assumption (an "I'm not sure") with its check questions. */
+  View.prototype.explain = function (node, path, ids) {
+    var t = this.t, route = this.route, box = $(node, "[data-flow-based]"),
+        notes = $(box, "[data-flow-based-notes]"), assumed = $(box, "[data-flow-based-assumed]");
+    notes.textContent = assumed.textContent = "";
+    path.forEach(function (choice, i) {
+      var item = route.options(ids[i])[choice].parentNode, note = $(item, "[data-flow-note]"),
+          assumes = $(item, "[data-flow-assumes]");
+      if (note) add(notes, "li", text(note));
+      if (assumes) {
+        add(assumed, "p", t("assumed", { assumption: assumes.getAttribute("data-flow-assumes") }));
+        var ul = add(assumed, "ul", "");
+        $$(route.nodes[ids[i]], "[data-flow-check] li").forEach(function (li) { add(ul, "li", text(li)); });
+      }
+    });
+    notes.hidden = !notes.children.length;
+    box.hidden = !notes.children.length && !assumed.children.length;
+  };
+
+  /* ── Diagram: the boxes and arrows of the route taken, and the current box ── */
+  function markDiagram(root, ids) {
+    var on = {}, here = ids[ids.length - 1];
+    ids.forEach(function (id, i) { on[id] = true; if (i) on[ids[i - 1] + " " + id] = true; });
+    $$(root, "[data-diagram-node]").forEach(function (box) {
+      var id = box.getAttribute("data-diagram-node");
+      box.classList.toggle("is-route", !!on[id]);
+      box.classList.toggle("is-here", id === here);
+    });
+    $$(root, "[data-diagram-edge]").forEach(function (edge) {
+      edge.classList.toggle("is-route", !!on[edge.getAttribute("data-diagram-edge")]);
+    });
+    /* A diagram wider than the column scrolls: keep the current box in view, sideways only. */
+    var scroller = $(root, ".guide-flow-diagram__scroll"), box = $(root, '[data-diagram-node="' + here + '"]');
+    if (scroller && box && scroller.scrollWidth > scroller.clientWidth) {
+      var s = scroller.getBoundingClientRect(), b = box.getBoundingClientRect();
+      scroller.scrollLeft += (b.left + b.width / 2) - (s.left + s.width / 2);
+    }
+  }
+
+  /* ── Summary ── */
+  function pieces(el) { return JSON.parse(el.getAttribute("data-flow-copy")); }
+
+  /* A piece in one format (0 text, 1 Markdown): its segments, address where null. */
+  function join(piece, format, address) {
+    return piece.map(function (s) { return s === null ? address : typeof s === "string" ? s : s[format]; }).join("");
+  }
+
+  /* The result, or where the reader stopped; link: the result's address. */
+  function summary(root, route, path, format, link) {
+    var flow = pieces(root), ids = route.walk(path), node = route.nodes[ids[ids.length - 1]], here = pieces(node),
+        answers = [], notes = [], assumed = [];
+    function part(piece, address) { return join(piece, format, address); }
+    function list(heading, items) { return part(heading) + (items.length ? part(flow.gap) + items.join("\n") : ""); }
+    function url(address) { return format ? address.replace(/[()]/g, encodeURIComponent) : address; }
+    path.forEach(function (choice, i) {
+      var question = pieces(route.nodes[ids[i]]), answer = question.options[choice];
+      answers.push((i + 1) + ". " + part(question.question) + part(answer.answer));
+      if (answer.note) notes.push(part(answer.note));
+      if (answer.assumed) assumed.push(part(answer.assumed));
+    });
+    var blocks = [part(flow.title), list(flow.answers, answers)];
+    if (here.stop) {
+      blocks.push(part(here.stop));
+    } else {
+      var kit = $(node, "[data-flow-kit-link]");
+      blocks.push(part(here.result));
+      if (notes.length) blocks.push(list(flow.based, notes));
+      blocks = blocks.concat(assumed, part(here.details, kit && url(kit.href)));
+    }
+    blocks.push(part(flow.link, url(link)));
+    return blocks.join("\n\n");
+  }
+
+  /* ── Flow ── */
+  function Flow(root) {
+    this.root = root;
+    this.route = new Route(root);
+    this.t = g.messages(root, "data-flow-text");
+    this.view = new View(root, this.route, this.t);
+    this.path = [];
+    this.carry = null;  /* after Change: the answers to carry on, by question id */
+    root.addEventListener("click", this.onClick.bind(this));
+  }
+
   Flow.prototype.current = function () {
-    var ids = this.walk(this.path);
+    var ids = this.route.walk(this.path);
     return ids[ids.length - 1];
   };
 
-  /* Answers by question id along a path. */
-  Flow.prototype.byQuestion = function (path) {
-    var ids = this.walk(path), out = {};
-    path.forEach(function (choice, i) { out[ids[i]] = choice; });
-    return out;
+  Flow.prototype.show = function (path, moveFocus) {
+    this.path = path;
+    this.shown = true;
+    var ids = this.route.walk(path);
+    this.view.show(path, this.carry && this.carry[ids[ids.length - 1]], moveFocus);
+    markDiagram(this.root, ids);
   };
 
-  /* One history entry per move; the entry remembers the screen it came from, so that
-     the flow's Back can be the browser's Back. */
+  /* One history entry per move, remembering where it came from: the flow's Back is the browser's. */
   Flow.prototype.go = function (path) {
-    var hash = this.hashFor(path);
-    if (location.hash !== hash) history.pushState({ guideFlow: this.id, from: location.hash }, "", hash);
+    var hash = this.route.hashFor(path);
+    if (location.hash !== hash) history.pushState({ guideFlow: this.route.id, from: location.hash }, "", hash);
     this.show(path, true);
   };
 
   Flow.prototype.answer = function (choice) {
-    var path = this.path.concat([choice]), carry = this.carry, id;
+    var route = this.route, path = this.path.concat([choice]), carry = this.carry, id;
     this.carry = null;
-    /* After Change, later answers still on the route are kept: the same answer leads back to
-       the same result, another one to the first question on the new route without an answer. */
-    while (carry && this.nodes[id = this.walk(path).pop()].getAttribute("data-kind") === "question" &&
+    /* After Change, later answers still on the route are kept. */
+    while (carry && route.nodes[id = route.walk(path).pop()].getAttribute("data-kind") === "question" &&
            carry[id] !== undefined) {
       path.push(carry[id]);
     }
@@ -130,242 +255,40 @@
   };
 
   Flow.prototype.back = function () {
-    var parent = this.hashFor(this.path.slice(0, -1)), state = history.state;
+    var parent = this.route.hashFor(this.path.slice(0, -1)), state = history.state;
     this.carry = null;
-    if (state && state.guideFlow === this.id && state.from === parent) { history.back(); return; }
+    if (state && state.guideFlow === this.route.id && state.from === parent) { history.back(); return; }
     history.replaceState(null, "", parent);
     this.show(this.path.slice(0, -1), true);
   };
 
   Flow.prototype.fromLocation = function (moveFocus) {
-    var path = this.parse(location.hash);
+    var path = this.route.parse(location.hash, this.path), view = this.view;
     this.carry = null;
     if (path === null) {
       if (!this.shown) this.show([], false);
       return;
     }
     if (path === false) {
-      history.replaceState(history.state, "", this.hashFor([]));
+      history.replaceState(history.state, "", this.route.hashFor([]));
       this.show([], moveFocus);
-      this.say(this.notice, this.t("unreadable"));
+      view.say(this.t("unreadable"));
     } else {
       this.show(path, moveFocus);
       if (!path.guess) return;
-      var opened = this.nodes[this.current()];
-      this.say(this.notice, this.t("opened", { step: opened.getAttribute("data-kind") === "outcome"
+      var opened = this.route.nodes[this.current()];
+      view.say(this.t("opened", { step: opened.getAttribute("data-kind") === "outcome"
         ? this.t("this_result") : text($(opened, ".guide-flow__tag")) }));
     }
-    var notice = this.notice, node = this.nodes[this.current()];
-    /* The browser may still scroll to a node's anchor (until the page has loaded): have it
-       stop where the notice shows too. */
+    var notice = view.notice, node = this.route.nodes[this.current()];
+    /* The browser may still scroll to a node's anchor: have it stop where the notice shows too. */
     node.style.scrollMarginTop = node.getBoundingClientRect().top - notice.getBoundingClientRect().top +
       parseFloat(getComputedStyle(notice).scrollMarginTop) + "px";
     notice.scrollIntoView({ block: "nearest" });
   };
 
-  Flow.prototype.say = function (el, message) {
-    el.textContent = message;
-    el.hidden = !message;
-  };
-
-  /* The answers so far as [question text, answer label, question id] triples. */
-  Flow.prototype.answers = function () {
-    var ids = this.walk(this.path);
-    return this.path.map(function (choice, i) {
-      var q = this.nodes[ids[i]];
-      return [text($(q, "[data-flow-question]")), text($(this.options(ids[i])[choice], "[data-flow-label]")), ids[i]];
-    }, this);
-  };
-
-  Flow.prototype.show = function (path, moveFocus) {
-    this.path = path;
-    this.shown = true;
-    var id = this.current(), node = this.nodes[id], self = this;
-    Object.keys(this.nodes).forEach(function (key) {
-      self.nodes[key].classList.toggle("guide-flow__node--current", key === id);
-    });
-    this.say(this.notice, "");
-    var isOutcome = node.getAttribute("data-kind") === "outcome";
-    var left = parseInt(node.getAttribute("data-left"), 10) || 0;
-    this.progress.textContent = isOutcome
-      ? (path.length === 1 ? this.t("result_after_one") : this.t("result_after", { count: path.length }))
-      : this.t("step", { step: path.length + 1, total: path.length + left });
-
-    this.list.textContent = "";
-    this.answers().forEach(function (a, i) {
-      var li = document.createElement("li"), q = document.createElement("span"),
-          ans = document.createElement("strong"), change = document.createElement("button");
-      q.textContent = a[0] + " ";
-      ans.textContent = a[1];
-      change.type = "button";
-      change.className = "guide-flow__change";
-      change.setAttribute("data-flow-change", String(i));
-      change.textContent = self.t("change");
-      change.setAttribute("aria-label", self.t("change_label", { question: a[0] }));
-      li.appendChild(q); li.appendChild(ans); li.appendChild(document.createTextNode(" ")); li.appendChild(change);
-      self.list.appendChild(li);
-    });
-    this.list.parentNode.hidden = path.length === 0;
-    $$(this.root, ".guide-flow__option--given").forEach(function (link) {
-      link.classList.remove("guide-flow__option--given");
-      link.removeChild($(link, ".guide-flow__given"));
-    });
-    var given = this.carry && this.options(id)[this.carry[id]];
-    if (given) {  /* changing an answer: the one given is marked, in words too */
-      given.classList.add("guide-flow__option--given");
-      var mark = given.appendChild(document.createElement("span"));
-      mark.className = "guide-flow__given";
-      mark.textContent = " " + this.t("your_answer");
-    }
-    if (isOutcome) this.explain(node);
-    this.mark(this.walk(path));
-    $(this.root, '[data-flow-action="back"]').disabled = path.length === 0;
-
-    var heading = $(node, "h2");
-    if (moveFocus) {
-      heading.focus({ preventScroll: true });
-      this.progress.scrollIntoView({ block: "nearest" });
-      this.live.textContent = "";
-      this.live.textContent = isOutcome ? this.t("result", { title: text($(node, "h2 .guide-flow__text")) })
-        : this.progress.textContent + this.t("colon") + " " + text($(node, "h2 .guide-flow__text"));
-    }
-  };
-
-  /* "You are here" in the diagram: the boxes and arrows of the route taken, and the current box. */
-  Flow.prototype.mark = function (ids) {
-    var on = {}, here = ids[ids.length - 1];
-    ids.forEach(function (id, i) { on[id] = true; if (i) on[ids[i - 1] + " " + id] = true; });
-    $$(this.root, "[data-diagram-node]").forEach(function (box) {
-      var id = box.getAttribute("data-diagram-node");
-      box.classList.toggle("is-route", !!on[id]);
-      box.classList.toggle("is-here", id === here);
-    });
-    $$(this.root, "[data-diagram-edge]").forEach(function (edge) {
-      edge.classList.toggle("is-route", !!on[edge.getAttribute("data-diagram-edge")]);
-    });
-    /* A diagram wider than the column scrolls sideways: keep the current box in view
-       (horizontally only, so the page itself does not move). */
-    var scroller = $(this.root, ".guide-flow-diagram__scroll"),
-        box = $(this.root, '[data-diagram-node="' + here + '"]');
-    if (scroller && box && scroller.scrollWidth > scroller.clientWidth) {
-      var s = scroller.getBoundingClientRect(), b = box.getBoundingClientRect();
-      scroller.scrollLeft += (b.left + b.width / 2) - (s.left + s.width / 2);
-    }
-  };
-
-  /* What the answers given tell us: each chosen option's note, and each assumption made on
-     an "I'm not sure" with the questions that check it. */
-  Flow.prototype.reasons = function () {
-    var ids = this.walk(this.path), notes = [], assumed = [];
-    this.path.forEach(function (choice, i) {
-      var item = this.options(ids[i])[choice].parentNode, note = $(item, "[data-flow-note]"),
-          assumes = $(item, "[data-flow-assumes]");
-      if (note) notes.push(text(note));
-      if (assumes) {
-        assumed.push([assumes.getAttribute("data-flow-assumes"),
-          $$(this.nodes[ids[i]], "[data-flow-check] li").map(function (li) { return text(li); })]);
-      }
-    }, this);
-    return { notes: notes, assumed: assumed };
-  };
-
-  Flow.prototype.explain = function (node) {
-    var box = $(node, "[data-flow-based]"), why = this.reasons(), list = $(box, "[data-flow-based-notes]"),
-        assumed = $(box, "[data-flow-based-assumed]"), self = this;
-    function add(parent, tag, value) {
-      var el = document.createElement(tag);
-      el.textContent = value;
-      return parent.appendChild(el);
-    }
-    list.textContent = assumed.textContent = "";
-    why.notes.forEach(function (n) { add(list, "li", n); });
-    list.hidden = !why.notes.length;
-    why.assumed.forEach(function (a) {
-      add(assumed, "p", self.t("assumed", { assumption: a[0] }));
-      var ul = add(assumed, "ul", "");
-      a[1].forEach(function (q) { add(ul, "li", q); });
-    });
-    box.hidden = !why.notes.length && !why.assumed.length;
-  };
-
-  /* The result (or where the person stopped) as blocks: [heading, paragraphs, list items]. */
-  Flow.prototype.summary = function () {
-    var node = this.nodes[this.current()], blocks = [], why = this.reasons(), self = this;
-    blocks.push([this.t("your_answers"), [], this.answers().map(function (a) { return [a[0], a[1]]; }), true]);
-    if (node.getAttribute("data-kind") !== "outcome") {
-      blocks.push([this.t("not_finished"), [this.t("next_question", { question: text($(node, "[data-flow-question]")) })], []]);
-      return blocks;
-    }
-    blocks.push([this.t("recommendation", { title: text($(node, "[data-flow-outcome]")) }),
-      [text($(node, "[data-flow-summary]"))], []]);
-    if (why.notes.length) blocks.push([this.t("based"), [], why.notes]);
-    why.assumed.forEach(function (a) {
-      blocks.push([self.t("assumed_heading"), [self.t("check_it", { assumption: a[0] })], a[1]]);
-    });
-    blocks.push([this.t("why"), [text($(node, "[data-flow-reasoning]"))], []]);
-    $$(node, "[data-flow-part]").forEach(function (part) {
-      blocks.push([text($(part, "h3")), [], $$(part, "li").map(function (li) { return text(li); })]);
-    });
-    var kit = $(node, "[data-flow-kit]"), kitLink = kit && $(kit, "[data-flow-kit-link]");
-    if (kit) {  /* [heading, paragraphs, items, numbered, link {label, href}] */
-      var kitText = $(kit, "[data-flow-kit-note]") || $(kit, "[data-flow-kit-none]");
-      blocks.push([text($(kit, "h3")), kitText ? [text(kitText)] : [], [], false,
-        kitLink && { label: text(kitLink), href: kitLink.href }]);
-    }
-    return blocks;
-  };
-
-  Flow.prototype.summaryText = function () {
-    var lines = [this.root.getAttribute("data-title")], colon = this.t("colon");
-    this.summary().forEach(function (b) {
-      lines.push("", b[0] + colon);
-      b[1].forEach(function (p) { lines.push(p); });
-      b[2].forEach(function (item, i) { lines.push(b[3] ? (i + 1) + ". " + item[0] + " " + item[1] : "- " + item); });
-      if (b[4]) lines.splice(lines.length - b[1].length, 0, b[4].label + ": " + b[4].href);
-    });
-    lines.push("", this.t("link", { url: this.link() }));
-    return lines.join("\n");
-  };
-
-  /* For Jira, GitHub or Linear: the same text with Markdown marks, data text escaped. */
-  Flow.prototype.summaryMarkdown = function () {
-    function md(value) { return value.replace(/([\\`*_[\]<>|#])/g, "\\$1"); }
-    var lines = ["## " + md(this.root.getAttribute("data-title"))];
-    this.summary().forEach(function (b) {
-      lines.push("", "**" + md(b[0]) + "**", "");
-      if (b[4]) lines.push("[" + md(b[4].label) + "](" + b[4].href.replace(/[()]/g, encodeURIComponent) + ")", "");
-      b[1].forEach(function (p) { lines.push(md(p), ""); });
-      b[2].forEach(function (item, i) {
-        lines.push(b[3] ? (i + 1) + ". " + md(item[0]) + " **" + md(item[1]) + "**" : "- " + md(item));
-      });
-      if (!b[2].length) lines.pop();
-    });
-    lines.push("", "[" + md(this.t("open_result")) + "](" + this.link().replace(/[()]/g, encodeURIComponent) + ")");
-    return lines.join("\n");
-  };
-
   Flow.prototype.link = function () {
-    return location.href.split("#")[0] + this.hashFor(this.path);
-  };
-
-  Flow.prototype.copy = function (value, done) {
-    var self = this;
-    function fallback() {
-      var area = document.createElement("textarea"), ok = false;
-      area.value = value;
-      area.setAttribute("readonly", "");
-      area.className = "guide-flow__copy-area";
-      document.body.appendChild(area);
-      area.select();
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      document.body.removeChild(area);
-      self.live.textContent = ok ? done : self.t("copy_failed");
-    }
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(value).then(function () { self.live.textContent = done; }, fallback);
-    } else {
-      fallback();
-    }
+    return location.href.split("#")[0] + this.route.hashFor(this.path);
   };
 
   Flow.prototype.onClick = function (event) {
@@ -375,41 +298,32 @@
       var node = target.closest("[data-node]");
       if (!node || node.getAttribute("data-node") !== this.current()) return;
       event.preventDefault();
-      this.answer(this.options(this.current()).indexOf(target));
+      this.answer(this.route.options(this.current()).indexOf(target));
     } else if (target.hasAttribute("data-flow-change")) {
-      var carry = this.byQuestion(this.path);
-      this.carry = carry;
+      var ids = this.route.walk(this.path), carry = this.carry = {};
+      this.path.forEach(function (choice, i) { carry[ids[i]] = choice; });
       this.go(this.path.slice(0, parseInt(target.getAttribute("data-flow-change"), 10)));
     } else {
-      var action = target.getAttribute("data-flow-action");
+      var action = target.getAttribute("data-flow-action"), t = this.t, live = this.view.live,
+          done = { "copy-link": "link_copied", "copy-summary": "summary_copied", "copy-markdown": "markdown_copied" }[action];
       if (action === "back" && this.path.length) this.back();
       else if (action === "restart") { this.carry = null; this.go([]); }
-      else if (action === "copy-link") this.copy(this.link(), this.t("link_copied"));
-      else if (action === "copy-summary") this.copy(this.summaryText(), this.t("summary_copied"));
-      else if (action === "copy-markdown") this.copy(this.summaryMarkdown(), this.t("markdown_copied"));
+      else if (done) {
+        g.copy({ "text/plain": action === "copy-link" ? this.link()
+                 : summary(this.root, this.route, this.path, action === "copy-markdown" ? 1 : 0, this.link()) },
+          function () { g.announce(live, t(done)); }, function () { g.announce(live, t("copy_failed")); });
+      }
     }
   };
 
-  function mountAll() {
-    flows = flows.filter(function (f) { return document.body.contains(f.root); });
-    $$(document, "[data-flow]").forEach(function (root) {
-      if (root.hasAttribute("data-flow-ready")) return;
-      root.setAttribute("data-flow-ready", "");
-      var flow = new Flow(root);
-      flows.push(flow);
-      flow.fromLocation(false);
-    });
-  }
-
+  var flows = [];
   window.addEventListener("hashchange", function () {
+    flows = flows.filter(function (f) { return document.body.contains(f.root); });
     flows.forEach(function (f) { f.fromLocation(true); });
   });
-  window.guideFlow = { mountAll: mountAll };
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mountAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mountAll);
-  } else {
-    mountAll();
-  }
+  window.guideFlow = { mountAll: g.mount("[data-flow]", "data-flow-ready", function (root) {
+    var flow = new Flow(root);
+    flows.push(flow);
+    flow.fromLocation(false);
+  }) };
 })();

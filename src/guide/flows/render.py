@@ -1,20 +1,26 @@
-"""Render a flow to HTML with the site's Jinja templates (autoescaped, strict)."""
+"""Render a flow to HTML with the site's Jinja templates (autoescaped, strict), and the
+pieces of its copied summary (`copy_pieces`), which the template puts in the page's data.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
-
+import functools
+import json
+import posixpath
+import re
 import weakref
+from collections.abc import Hashable, Mapping
 
 import jinja2
 from markupsafe import Markup
 
+from guide.core.markdown_text import escape
 from guide.core.memory import gc_paused
 from guide.core.templates import strict_env as _strict_env
 
 from .analysis import analyse
 from .layout import layout
-from .model import Flow, KitTarget
+from .model import Flow, KitTarget, Outcome, Question
 from .terms import Terms
 
 TEMPLATE = "partials/guide-flow.html"
@@ -59,14 +65,162 @@ def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str],
     `urls` maps each linked page path (as written in the YAML, and each kit's page) to its URL
     from the page showing the flow; `kits` gives the title and page of each hiring kit; `assets`
     maps "css"/"js" to their URLs, or is None when another flow on the same page already loads
-    them. `abbreviations` (term -> definition, as Python-Markdown's `abbr` has them for the
-    page) become <abbr> elements in the flow's text.
+    them (and the shared guide.js beside "js", unless `assets` names it as "helper").
+    `abbreviations` (term -> definition, as Python-Markdown's `abbr` has them for the page)
+    become <abbr> elements in the flow's text.
     """
     if env.undefined is not jinja2.StrictUndefined or env.autoescape is not True:
         env = strict_env(env)  # a fresh overlay compiles its templates again: pass a strict env to reuse one
     analysis = analyse(flow)
     return env.get_template(template).render(
-        flow=flow, analysis=analysis, diagram=layout(flow, analysis), urls=urls, assets=assets,
-        prefix=flow.anchor_prefix, kits=kits or {},
+        flow=flow, analysis=analysis, diagram=layout(flow, analysis), urls=urls, assets=with_helper(assets),
+        prefix=flow.anchor_prefix, kits=kits or {}, copy_pieces=functools.partial(copy_pieces, flow, kits or {}),
         terms=Terms(abbreviations, env.get_template(TERMS_TEMPLATE)) if abbreviations else Terms(),
     )
+
+
+def with_helper(assets: Mapping[str, str] | None) -> Mapping[str, str] | None:
+    """`assets` with "helper", the scripts' shared guide.js, which sits beside the block's own
+    script; the block's ASSETS may name it instead."""
+    if assets is None or "helper" in assets:
+        return assets
+    return {**assets, "helper": posixpath.join(posixpath.dirname(assets["js"]), "guide.js")}
+
+
+# ── The copied summary ───────────────────────────────────────────────────────
+# "Copy summary" and "Copy as Markdown" copy the route taken: the flow's title, the answers
+# given, then the result (or the next question, when the route stops early). Every piece
+# of it is written here, at build time, in both formats (each value from the flow through
+# the one Markdown escaper), and flow.js only joins the pieces of the route in order:
+#   the flow's:   title; answers and based, the headings of two lists (gap between a
+#                 heading and its items); link, filled with the result's address
+#   a question's: question; stop (a route that stops here); per answer, in order: answer
+#                 (after "N. " and the question), note (an item of "based"), assumed (a block)
+#   an outcome's: result (recommendation and summary); details (why, the lists, the
+#                 hiring kit), filled with the kit page's address
+# The blocks are joined with a blank line. A piece is a list of segments: a string is the
+# same in both formats, [plain text, Markdown] differs, and null is the address, which the
+# page knows and the build does not. Segments, rather than two copies of each piece: a
+# flow's text is on its page once already, and the hiring flow's summaries in two copies
+# would add 7 KB (gzipped) to the page.
+
+# White space as a script reads the page's text (JavaScript's \s): a copied value is one
+# line with ordinary spaces, as the page shows it, whatever line breaks or no-break spaces
+# its source holds.
+_SPACES = re.compile(r"[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
+_SLOT = re.compile(r"\{(\w+)\}")
+_Segment = str | list[str] | None
+
+
+def _line(value: str) -> str:
+    return _SPACES.sub(" ", value).strip(" ")
+
+
+def _fill(text: str, **values: str) -> str:
+    """An interface text with each {name} replaced by its value (once: a value is not read again)."""
+    return _SLOT.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+class _Piece:
+    """One piece of the summary in both formats, built from left to right."""
+
+    def __init__(self) -> None:
+        self.segments: list[_Segment] = []
+
+    def add(self, plain: str, md: str | None = None) -> _Piece:
+        """Trusted text (the interface's, the marks): `plain`, and `md` in Markdown if it differs."""
+        last = self.segments[-1] if self.segments else None
+        if md is None or md == plain:
+            if isinstance(last, str):
+                self.segments[-1] = last + plain
+            elif plain:
+                self.segments.append(plain)
+        elif isinstance(last, list):
+            self.segments[-1] = [last[0] + plain, last[1] + md]
+        else:
+            self.segments.append([plain, md])
+        return self
+
+    def text(self, value: str) -> _Piece:
+        """A value from the flow: as it is in plain text, escaped in Markdown."""
+        return self.add(value, escape(value))
+
+    def address(self) -> _Piece:
+        self.segments.append(None)
+        return self
+
+    def block(self, heading: str, colon: str, paragraphs: list[str] = (), items: list[str] = ()) -> _Piece:
+        """A heading with its paragraphs, then its list: "Heading:" and lines in plain text,
+        a bold heading and paragraphs in Markdown."""
+        self.add(heading + colon, f"**{escape(heading)}**")
+        for paragraph in paragraphs:
+            self.add("\n", "\n\n").text(paragraph)
+        for i, item in enumerate(items):
+            self.add("\n", "\n" if i else "\n\n").add("- ").text(item)
+        return self
+
+
+def _json(pieces: Mapping[str, object]) -> str:
+    return json.dumps({key: value.segments if isinstance(value, _Piece) else value for key, value in pieces.items()},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def copy_pieces(flow: Flow, kits: Mapping[str, KitTarget], text: Mapping[str, str]) -> dict[str, str]:
+    """The pieces of the copied summary as JSON: the flow's under "", each node's under its id.
+    `text` is the template's interface text in the page's language ("{name}" where a value goes)."""
+    t = {key: str(value) for key, value in text.items()}
+    colon = t["colon"]
+    before, _, after = t["link"].partition("{url}")
+    out = {"": _json({
+        "title": _Piece().add(flow.title, f"## {escape(flow.title)}"),
+        "answers": _Piece().add(t["your_answers"] + colon, f"**{escape(t['your_answers'])}**"),
+        "based": _Piece().add(t["based"] + colon, f"**{escape(t['based'])}**"),
+        "gap": _Piece().add("\n", "\n\n"),
+        "link": _Piece().add(before, f"[{escape(t['open_result'])}](").address().add(after, ")"),
+    })}
+    for node in flow.nodes.values():
+        if isinstance(node, Question):
+            question = _line(node.question)
+            checks = [_line(item) for item in node.check]
+            options = []
+            for option in node.options:
+                label = _line(option.label)
+                piece = {"answer": _Piece().add(" ").add(label, f"**{escape(label)}**")}
+                if option.note:
+                    piece["note"] = _Piece().add("- ").text(_line(option.note))
+                if option.assumes:
+                    piece["assumed"] = _Piece().block(t["assumed_heading"], colon,
+                                                      [_fill(t["check_it"], assumption=option.assumes)], checks)
+                options.append({key: value.segments for key, value in piece.items()})
+            out[node.id] = _json({
+                "question": _Piece().text(question),
+                "stop": _Piece().block(t["not_finished"], colon, [_fill(t["next_question"], question=question)]),
+                "options": options,
+            })
+        elif isinstance(node, Outcome):
+            out[node.id] = _json({
+                "result": _Piece().block(_fill(t["recommendation"], title=_line(node.title)), colon,
+                                         [_line(node.summary)]),
+                "details": _details(flow, node, kits, t),
+            })
+    return out
+
+
+def _details(flow: Flow, node: Outcome, kits: Mapping[str, KitTarget], t: Mapping[str, str]) -> _Piece:
+    """An outcome's why, lists and hiring kit."""
+    colon = t["colon"]
+    piece = _Piece().block(t["why"], colon, [_line(node.reasoning)])
+    for heading, items in [(t["check_team"], node.check), (flow.headings["look_for"], node.look_for),
+                           (flow.headings["watch_out"], node.watch_out), (flow.headings["next_steps"], node.next_steps)]:
+        if items:
+            piece.add("\n\n").block(_line(heading), colon, items=[_line(item) for item in items])
+    heading = _line(t["hiring_kit"])
+    if node.kit:
+        label = _line(t["kit_link"].replace("{role}", kits[node.kit].title))
+        piece.add("\n\n").block(heading, colon).add("\n", "\n\n").add(f"{label}: ", f"[{escape(label)}](")
+        piece.address().add("", ")")
+        if node.kit_note:
+            piece.add("\n", "\n\n").text(_line(node.kit_note))
+    elif node.kit_none:
+        piece.add("\n\n").block(heading, colon, [_line(node.kit_none)])
+    return piece

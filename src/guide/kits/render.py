@@ -3,14 +3,16 @@ and the download, all from Jinja templates in overrides/partials/.
 
 The HTML template is autoescaped. The text template (`hiring-kit.md`) renders both Markdown
 and plain text; in Markdown every value from the data goes through `md_escape` (the
-environment's `finalize`, which reads the template's `md` flag), so a '*' or '<b>' in a kit
-prints as those characters; the result reaches the page only as JSON (`|tojson`, which
-escapes '<', '>', '&' and quotes).
+environment's `finalize`, which reads the template's `md` flag; the site's one escaper,
+`guide.core.markdown_text`), so a '*' or '<b>' in a kit prints as those characters; the
+result reaches the page only as JSON (`|tojson`, which escapes '<', '>', '&' and quotes),
+with the whole kit's file for "Download kit (.md)", so kit.js only copies and saves.
 """
 
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from guide.core import markdown_text
 
 from .model import Checklist, Kit, long_date
 
@@ -32,16 +35,13 @@ PARTS = (
     ("scorecard", "Scorecard and red flags"),
     ("checklist", "Posting checklist for Canada"),
 )
-_MD_SPECIAL = re.compile(r"([\\`*_<>|~])")
+_KEYS = ("header", *(key for key, _ in PARTS))  # the parts of the copied text and the file, in order
 
 
 def md_escape(value: Any) -> str:
-    """A value as Markdown text: marks escaped, so it cannot become emphasis, code, HTML, a
-    table cell, a link or a heading. `Markup` (the template's own marks) passes unchanged."""
-    if isinstance(value, Markup):
-        return str(value)
-    text = _MD_SPECIAL.sub(r"\\\1", str(value)).replace("](", "]\\(").replace("][", "]\\[")
-    return re.sub(r"^([#+-]|\d+[.)])", r"\\\1", text)
+    """A value as Markdown text (`markdown_text.escape`); `Markup`, the template's own marks,
+    passes unchanged."""
+    return str(value) if isinstance(value, Markup) else markdown_text.escape(value)
 
 
 @jinja2.pass_context
@@ -80,10 +80,14 @@ def part_text(envs: TextEnvs, kit: Kit, checklist: Checklist, part: str, *, mark
 
 
 def kit_markdown(envs: TextEnvs, kit: Kit, checklist: Checklist, *, sources_url: str, language: str = "en") -> str:
-    """The whole kit as one Markdown file: what "Download kit (.md)" saves (kit.js joins the same pieces)."""
-    pieces = [part_text(envs, kit, checklist, key, markdown=True, sources_url=sources_url, language=language)
-              for key in ("header", *(k for k, _ in PARTS))]
-    return "\n\n".join(pieces) + "\n"
+    """The whole kit as one Markdown file: what "Download kit (.md)" saves."""
+    return _file({key: part_text(envs, kit, checklist, key, markdown=True, sources_url=sources_url, language=language)
+                  for key in _KEYS})
+
+
+def _file(markdown: Mapping[str, str]) -> str:
+    """The kit's file from its parts' Markdown: the heading and intro, then every part."""
+    return "\n\n".join(markdown[key] for key in _KEYS) + "\n"
 
 
 def render_kit(env: jinja2.Environment, envs: TextEnvs, kit: Kit, checklist: Checklist, *, urls: Mapping[str, str],
@@ -93,9 +97,17 @@ def render_kit(env: jinja2.Environment, envs: TextEnvs, kit: Kit, checklist: Che
     plain text as JSON for kit.js. `urls['sources']` is the sources page from this page;
     `sources_url` its absolute address for copied text; `language` writes the dates (the
     interface text is the environment's gettext)."""
-    keys = ("header", *(k for k, _ in PARTS))
-    texts = {kind: {key: part_text(envs, kit, checklist, key, markdown=kind == "markdown", sources_url=sources_url,
-                                   language=language)
-                    for key in keys} for kind in ("markdown", "text")}
+    texts: dict[str, Any] = {kind: {key: part_text(envs, kit, checklist, key, markdown=kind == "markdown",
+                                                   sources_url=sources_url, language=language)
+                                    for key in _KEYS} for kind in ("markdown", "text")}
+    texts["download"] = _file(texts["markdown"])
     return env.get_template(template).render(kit=kit, checklist=checklist, parts=PARTS, texts=texts, urls=urls,
-                                             assets=assets, long_date=functools.partial(long_date, language=language))
+                                             assets=_with_helper(assets), long_date=functools.partial(long_date, language=language))
+
+
+def _with_helper(assets: Mapping[str, str] | None) -> Mapping[str, str] | None:
+    """`assets` with "helper", the scripts' shared guide.js, which sits beside kit.js; the
+    block's ASSETS may name it instead."""
+    if assets is None or "helper" in assets:
+        return assets
+    return {**assets, "helper": posixpath.join(posixpath.dirname(assets["js"]), "guide.js")}
