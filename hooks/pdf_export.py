@@ -4,7 +4,7 @@ Every build tells the templates where the "Download PDF" link points
 (`config.extra.guide_pdf`): the PDF in an export build, the "Offline and PDF" page
 otherwise, so no build links to a file it did not write. The export itself
 (`on_post_build`) reads the built pages in nav order, hands them to
-`pdf_document.assemble`, renders the Jinja template `pdf/document.html` (cover,
+`guide.pdf.assemble`, renders the Jinja template `pdf/document.html` (cover,
 contents, pages) with autoescaping and lays it out with WeasyPrint, which may read
 only files of the built site. Problems WeasyPrint reports (a refused or missing
 file) are warnings, so a strict build (scripts/pdf.sh) fails on them.
@@ -41,7 +41,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from guide.mkdocs_build import languages
-from guide.pdf import document as pdf_document
+from guide import pdf
 
 EXPORT_VARIABLE = "PDF_EXPORT"
 PDF_FILE = "ml-vs-mlops-guide.pdf"  # in each language's root: ml-vs-mlops-guide.pdf, fr/ml-vs-mlops-guide.pdf
@@ -65,7 +65,7 @@ class _NavPage:
 # The nav of the build in progress (set by on_nav on every build, read by on_post_build).
 _nav_pages: list[_NavPage] = []
 # PDFs being laid out in worker processes: (the PDF's path in the site, when it started, its job).
-_pending: list[tuple[str, float, concurrent.futures.Future[pdf_document.RenderResult]]] = []
+_pending: list[tuple[str, float, concurrent.futures.Future[pdf.RenderResult]]] = []
 
 
 def export_requested() -> bool:
@@ -114,23 +114,23 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     started = time.perf_counter()
     built = Path(config.site_dir)
     sources = [
-        pdf_document.SourcePage(url=p.url, title=p.title, section=p.section,
-                                html=(built / p.url).read_text(encoding="utf-8"))
+        pdf.SourcePage(url=p.url, title=p.title, section=p.section,
+                       html=(built / p.url).read_text(encoding="utf-8"))
         for p in _nav_pages
     ]
     try:
-        document = pdf_document.assemble(sources, svg_css=(built / SVG_STYLESHEET).read_text(encoding="utf-8"))
-    except pdf_document.DocumentError as error:
+        document = pdf.assemble(sources, svg_css=(built / SVG_STYLESHEET).read_text(encoding="utf-8"))
+    except pdf.DocumentError as error:
         raise PluginError(f"PDF export: {error}") from error
     # Autoescaped: the contents print headings as text; only the page bodies are markup.
     language = languages.current(config)
-    html = pdf_document.render_document(
+    html = pdf.render_document(
         config.theme.dirs, TEMPLATE, gettext_catalogue=languages.catalogue(config),
         config=config, document=document,
-        stamp=pdf_document.build_stamp(Path(config.config_file_path).parent, locale=language.code),
+        stamp=pdf.build_stamp(Path(config.config_file_path).parent, locale=language.code),
     )
     target = pdf_path(config)
-    job = functools.partial(pdf_document.write_pdf, html, base_url=built, target=built / target,
+    job = functools.partial(pdf.write_pdf, html, base_url=built, target=built / target,
                             extra_warnings=document.problems)
     if language != languages.languages(config)[-1]:
         # A fresh interpreter, not a fork of this one, which holds the whole build.
@@ -148,7 +148,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         _report(target, started, result)
 
 
-def _report(target: str, started: float, result: pdf_document.RenderResult) -> None:
+def _report(target: str, started: float, result: pdf.RenderResult) -> None:
     for warning in result.warnings:
         log.warning("PDF export: %s", warning)
     log.info("PDF export: %s, %d pages, in %.1f s", target, result.page_count, time.perf_counter() - started)

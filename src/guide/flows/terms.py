@@ -9,10 +9,11 @@ is (the template escapes it); in one with terms, each term is written by a small
 template (partials/flow-term.html), once per page, and the text around it is escaped.
 No HTML here.
 
-Once per question or outcome, not at every use as `abbr` does in a page's prose: the flow
-is read one node at a time, so each node explains its own terms at their first use; and
-Material mounts a tooltip on every <abbr title> at load, which at 440 terms in the hiring
-flow cost the page most of its script time (Lighthouse: 380 ms of blocking time).
+Once per question or outcome, not at every use as `abbr` does in a page's prose (the rule
+and its variant for flows: `guide.glossary.first_use`): the flow is read one node at a time,
+so each node explains its own terms at their first use; and Material mounts a tooltip on
+every <abbr title> at load, which at 440 terms in the hiring flow cost the page most of its
+script time (Lighthouse: 380 ms of blocking time).
 
 Why not a Jinja macro: the flow template marks every text of every node, and a macro
 call (or a template render per text) costs a new context each time.
@@ -26,6 +27,8 @@ from dataclasses import dataclass
 
 import jinja2
 from markupsafe import Markup, escape
+
+from guide.glossary.first_use import FirstUses
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,7 @@ class Terms:
         self._titles = {term: title for term, title in (abbreviations or {}).items() if term and title}
         words = sorted(self._titles, key=len, reverse=True)
         self._pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b") if words else None
-        self._explained: set[tuple[Hashable, str]] = set()  # (node, definition): a use outside links written
-        self._linked: set[tuple[Hashable, str]] = set()     # (node, definition): any use written
+        self._uses = FirstUses()  # scopes: the nodes
         self._template = template
         self._written: dict[Segment, Markup] = {}
 
@@ -80,15 +82,14 @@ class Terms:
         at = 0
         for match in self._pattern.finditer(text):
             title = self._titles[match.group()]
-            key = (scope, title)
-            if key in (self._linked if link else self._explained):
+            # Text in a link (first_use.FOCUS: no focus stop inside a control) is left out of
+            # the focus stops, not of the explanations.
+            first, focus = self._uses.meet(title, scope, left_out=link)
+            if not (first or focus):
                 continue  # already explained here: stays in the plain text around it
-            self._linked.add(key)
-            if not link:
-                self._explained.add(key)
             if match.start() > at:
                 segments.append(Segment(text[at:match.start()]))
-            segments.append(Segment(match.group(), title, not link))
+            segments.append(Segment(match.group(), title, focus))
             at = match.end()
         if at < len(text):
             segments.append(Segment(text[at:]))

@@ -33,30 +33,19 @@ from guide.core.folders import shown_path
 from guide.core.host_page import HostPage, host_page
 from guide.languages import page_language
 
+from .first_use import FOCUS, LIST_CLASS, MARKDOWN_TREE, first_uses
 from .source import DEFAULT_LANGUAGE, GLOSSARY_FILE, Glossary, GlossaryError, load_glossary, twin
 
 BLOCK_NAME = "glossary"
-LIST_CLASS = "guide-glossary"
-# Elements whose content must not hold another focus stop.
-INTERACTIVE = frozenset({"a", "button", "summary", "label", "select", "textarea", "option"})
 
 
 def first_use_focus(root: etree.Element) -> int:
-    """Give the first <abbr title> of each definition outside a control tabindex=0; return how many."""
-    seen: set[str] = set()
-
-    def walk(element: etree.Element, inside_control: bool) -> None:
-        for child in element:
-            if child.tag == "abbr":
-                title = child.get("title")
-                if title and not inside_control and title not in seen:
-                    seen.add(title)
-                    child.set("tabindex", "0")
-                continue
-            walk(child, inside_control or child.tag in INTERACTIVE)
-
-    walk(root, False)
-    return len(seen)
+    """Make the first use of each term on the page a focus stop (tabindex=0), outside
+    controls (the rule: `first_use`); return how many."""
+    found = first_uses(root, FOCUS, MARKDOWN_TREE)
+    for abbr in found:
+        abbr.set("tabindex", "0")
+    return len(found)
 
 
 class _TitlesToo(Treeprocessor):
