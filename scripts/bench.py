@@ -1,8 +1,10 @@
-"""Benchmarks and budgets: build cost, flow engine, page weight, PDF export, Lighthouse.
+"""Benchmarks and budgets: build cost, flow engine, page weight, PDF export, Lighthouse, and
+the test suite's time layer by layer.
 
     scripts/bench.sh                  # set up, then run everything and print one table
     scripts/bench.sh --write          # ... and write the figures to BENCHMARKS.md
     scripts/bench.sh --builds 3 --lighthouse-runs 1   # quicker, noisier
+    scripts/bench.sh --only tests     # the test layers alone (the unit layer, then the whole suite)
 
 Figures, not tests: the machine is shared and noisy, so the build cost is a ratio of
 two builds timed in the same run (interleaved, medians), and Lighthouse runs several
@@ -123,11 +125,16 @@ def mkdocs_build(site: Path, config: Path = ROOT / "mkdocs.yml", env: dict[str, 
     return BuildTime(wall=elapsed, cpu=cpu, inner=float(reported.group(1)))
 
 
+GLOSSARY = "includes/glossary.md"  # the English glossary (the French pages get it too: same cost)
+
+
 def plain_config(folder: Path) -> Path:
     """A config for the same Markdown built by plain Material: the project's mkdocs.yml
     inherited, with no hooks, no theme overrides (the overrides read data the hooks
     provide, so they go together) and none of the site's own Markdown extensions;
-    everything else (plugins, the standard extensions, CSS) stays.
+    everything else (plugins, the standard extensions, CSS) stays. The glossary's terms
+    are explained the way plain Material does it, its file appended to every page by
+    `pymdownx.snippets` for `abbr`, so both sides explain the same terms.
 
     The i18n plugin stays too, so the plain build also builds both languages from the
     same twin pages (twice the pages of the English site alone): the ratio compares like
@@ -142,7 +149,9 @@ def plain_config(folder: Path) -> Path:
         "hooks: []\n"
         "watch: []\n"
         f"theme:\n  custom_dir: {empty}\n"
-        + standard_extensions(),
+        + standard_extensions()
+        # The glossary the plain way: its definitions appended to every page, for `abbr`.
+        + f"  - pymdownx.snippets:\n      base_path: [{ROOT}]\n      auto_append: [{GLOSSARY}]\n",
         encoding="utf-8",
     )
     return config
@@ -445,6 +454,52 @@ def bench_lighthouse(base_url: str, work: Path, runs: int) -> tuple[list[Row], l
     return rows, notes
 
 
+# ── Tests, by layer ──────────────────────────────────────────────────────────
+
+TEST_LAYERS = ("unit", "build", "browser", "pdf")  # the markers in pytest.ini
+UNIT_LAYER_MAX_S = 60.0          # the unit layer alone: the fast loop for a change to the engine (issue 17)
+TEST_SUITE_MAX_S = 8 * 60.0      # every layer, on a quiet 2-core machine (issue 17)
+
+
+def run_tests(work: Path, name: str, *args: str) -> tuple[float, float, int, str, dict[str, dict[str, float]]]:
+    """Run pytest -q with args, as scripts/test.sh does. Returns its wall-clock seconds, the CPU
+    seconds of pytest and all it started (builds, Chromium), its exit status, its last line
+    ("880 passed in 401.2s"), and each layer's tests and seconds (tests/conftest.py adds up
+    every test's setup, call and teardown)."""
+    layers = work / f"layers-{name}.json"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    began = time.perf_counter()
+    result = subprocess.run(
+        [str(PYTHON), "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=ROOT, capture_output=True,
+        text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_LAYER_TIMES": str(layers)},
+    )
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    lines = [line.strip("= ") for line in result.stdout.splitlines() if line.strip()]
+    last = lines[-1] if lines else result.stderr.strip()[-200:]
+    times = json.loads(layers.read_text(encoding="utf-8")) if layers.exists() else {}
+    return wall, cpu, result.returncode, last, times
+
+
+def bench_tests(work: Path) -> list[Row]:
+    """The test suite's time, layer by layer: the unit layer run alone (what someone changing
+    the engine waits for), then the whole suite once (what scripts/test.sh and CI run), with
+    each layer's share of it. A session build counts in the layer of its first test."""
+    rows = []
+    wall, cpu, status, last, _ = run_tests(work, "unit", "-m", "unit")
+    rows.append(Row("Tests: the unit layer alone (-m unit)", f"{wall:.0f} s wall, {cpu:.0f} s CPU ({last})",
+                    f"<= {UNIT_LAYER_MAX_S:.0f} s", status == 0 and wall <= UNIT_LAYER_MAX_S))
+    wall, cpu, status, last, times = run_tests(work, "all")
+    for layer in TEST_LAYERS:
+        share = times.get(layer)
+        rows.append(Row(f"Tests: the {layer} layer in the whole suite",
+                        f"{share['seconds']:.0f} s ({share['tests']:.0f} tests)" if share else "did not run", "", None))
+    rows.append(Row("Tests: the whole suite (scripts/test.sh)", f"{wall:.0f} s wall, {cpu:.0f} s CPU ({last})",
+                    f"<= {TEST_SUITE_MAX_S:.0f} s", status == 0 and wall <= TEST_SUITE_MAX_S))
+    return rows
+
+
 # ── Machine and output ───────────────────────────────────────────────────────
 
 def command_version(*cmd: str) -> str:
@@ -500,7 +555,9 @@ def markdown(rows: list[Row], notes: list[str], info: dict[str, str], args: argp
         "and search index alone come to about 410 KB before compression, so every page is over",
         "400 KB raw. The build cost is CPU time (user + system) of `mkdocs build`, which other work",
         "on a shared machine moves far less than wall-clock time (shown too). Lighthouse pages are",
-        "served gzip-encoded from 127.0.0.1 by the script's own small server.",
+        "served gzip-encoded from 127.0.0.1 by the script's own small server. The tests run as",
+        "`scripts/test.sh` runs them: the unit layer alone, then the whole suite once, with each",
+        "layer's share of it (a session build counts in the layer of the first test that uses it).",
         "",
         "## Machine",
         "",
@@ -520,7 +577,7 @@ def markdown(rows: list[Row], notes: list[str], info: dict[str, str], args: argp
     return "\n".join(parts) + "\n"
 
 
-PARTS = ("builds", "flow", "weight", "pdf", "lighthouse")
+PARTS = ("builds", "flow", "weight", "pdf", "lighthouse", "tests")
 
 
 def main(argv: list[str]) -> int:
@@ -564,6 +621,9 @@ def main(argv: list[str]) -> int:
                 print("Running Lighthouse ...", file=sys.stderr)
                 lh_rows, notes = bench_lighthouse(base_url, work, args.lighthouse_runs)
                 rows += lh_rows
+        if "tests" in parts:
+            print("Timing the tests, layer by layer ...", file=sys.stderr)
+            rows += bench_tests(work)
     print(table(rows))
     failed = [r for r in rows if r.ok is False]
     print(f"\nBudgets failed: {len(failed)}" + "".join(f"\n  {r.measure}" for r in failed))

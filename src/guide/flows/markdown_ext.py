@@ -54,6 +54,7 @@ class FlowSite:
     page: PageContext = field(default_factory=lambda: PageContext("page", lambda path: path))
     problems: list[Problem] = field(default_factory=list)
     shown_on: dict[str, list[str]] = field(default_factory=dict)  # flow id -> pages showing it
+    catalogue: Mapping[str, str] = field(default_factory=dict)  # the interface text of the page's language
 
     def __post_init__(self) -> None:
         self.env = flow_env(self.env)  # one per environment: every flow then reuses compiled templates
@@ -115,8 +116,9 @@ class _RenderFlows(Treeprocessor):
         abbreviations = getattr(abbr, "abbrs", None)
         site = self.pages.site
         for block, flow, urls, assets in pending:
-            html = render_flow(site.env, flow, urls=urls, assets=assets, template=site.template,
-                               kits=site.kits, abbreviations=abbreviations)
+            with interface_text.speaking(site.catalogue):
+                html = render_flow(site.env, flow, urls=urls, assets=assets, template=site.template,
+                                   kits=site.kits, abbreviations=abbreviations)
             block.text = self.md.htmlStash.store(html)
 
 
@@ -167,21 +169,22 @@ def site_for_page(page: HostPage, *, flows_dir: str, kits_dir: str, templates_di
         targets = {kit_id: KitTarget(kit.role_in_text, page_of(kit_id)) for kit_id, kit in found.items()}
     except ProblemError as error:
         problems.extend(error.problems)
-    env = flow_env(_environment(docs / templates_dir, catalogues, language, problems))
-    site = FlowSite(flows=flows, env=env, kits=targets, page=PageContext(page.name, page.url_for, page.line(1)))
+    env = flow_env(interface_text.shared_environment(docs / templates_dir))
+    site = FlowSite(flows=flows, env=env, kits=targets, page=PageContext(page.name, page.url_for, page.line(1)),
+                    catalogue=_catalogue(catalogues, language, problems))
     site.problems.extend(problems)
     return site
 
 
-def _environment(templates: Path, catalogues: Path, language: str | None, problems: list[Problem]) -> jinja2.Environment:
-    """The templates with the language's interface text; its catalogue missing or broken is a
-    problem, and the page then prints the default language's text."""
+def _catalogue(catalogues: Path, language: str | None, problems: list[Problem]) -> Mapping[str, str]:
+    """The page language's interface text; a catalogue missing or broken is a problem, and the
+    page then prints the default language's text."""
     try:
-        return interface_text.environment(templates, catalogues, language)
+        return interface_text.catalogue_of(catalogues, language)
     except ValueError as error:
         problems.append(Problem(str(catalogues / f"{language}.yml"), 1, "", str(error),
                                 "write the catalogue of the page's language (README, 'Interface text')."))
-        return interface_text.environment(templates, catalogues, None)
+        return {}
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> GuideFlowExtension:  # noqa: N802 (Markdown's name)

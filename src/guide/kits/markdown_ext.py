@@ -54,6 +54,7 @@ class KitSite:
     page: PageContext = field(default_factory=lambda: PageContext("page", lambda path: path))
     problems: list[Problem] = field(default_factory=list)
     shown_on: dict[str, list[str]] = field(default_factory=dict)  # kit id -> pages showing it
+    catalogue: Mapping[str, str] = field(default_factory=dict)  # the interface text of the page's language
     texts: TextEnvs = field(init=False)
 
     def __post_init__(self) -> None:
@@ -82,9 +83,10 @@ class HiringKitBlock(EmbedBlock):
     def render(self, site: KitSite, name: str, block: etree.Element) -> str | None:
         assert site.checklist is not None
         site.shown_on.setdefault(name, []).append(site.page.name)
-        return render_kit(site.env, site.texts, site.kits[name], site.checklist,
-                          urls={"sources": site.page.url_for(SOURCES_PAGE)}, sources_url=site.sources_url,
-                          assets=self.assets(site, ASSETS), template=site.template, language=site.language)
+        with interface_text.speaking(site.catalogue):
+            return render_kit(site.env, site.texts, site.kits[name], site.checklist,
+                              urls={"sources": site.page.url_for(SOURCES_PAGE)}, sources_url=site.sources_url,
+                              assets=self.assets(site, ASSETS), template=site.template, language=site.language)
 
     def problem(self, site: KitSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
         known = ", ".join(sorted(site.kits)) or "(none yet)"
@@ -146,23 +148,24 @@ def site_for_page(page: HostPage, *, kits_dir: str, templates_dir: str, catalogu
         found, checklist = load_kits(docs / kits_dir / (language or ""), display_root=docs.parent)
     except ProblemError as error:
         problems.extend(error.problems)
-    env = _environment(docs / templates_dir, catalogues, language, problems)
+    env = interface_text.shared_environment(docs / templates_dir)
     site = KitSite(kits=found if checklist else {}, checklist=checklist, env=env,
                    sources_url=page.site_url_for(SOURCES_PAGE), language=language or DEFAULT_LANGUAGE,
-                   page=PageContext(page.name, page.url_for, page.line(1)))
+                   page=PageContext(page.name, page.url_for, page.line(1)),
+                   catalogue=_catalogue(catalogues, language, problems))
     site.problems.extend(problems)
     return site
 
 
-def _environment(templates: Path, catalogues: Path, language: str | None, problems: list[Problem]) -> jinja2.Environment:
-    """The templates with the language's interface text; its catalogue missing or broken is a
-    problem, and the page then prints the default language's text."""
+def _catalogue(catalogues: Path, language: str | None, problems: list[Problem]) -> Mapping[str, str]:
+    """The page language's interface text; a catalogue missing or broken is a problem, and the
+    page then prints the default language's text."""
     try:
-        return interface_text.environment(templates, catalogues, language)
+        return interface_text.catalogue_of(catalogues, language)
     except ValueError as error:
         problems.append(Problem(str(catalogues / f"{language}.yml"), 1, "", str(error),
                                 "write the catalogue of the page's language (README, 'Interface text')."))
-        return interface_text.environment(templates, catalogues, None)
+        return {}
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> HiringKitExtension:  # noqa: N802 (Markdown's name)

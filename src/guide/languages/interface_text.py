@@ -11,9 +11,12 @@ translation keeps its placeholders and holds no markup (it is printed as trusted
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
+import types
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,21 +123,52 @@ def install(env: jinja2.Environment, catalogue: Mapping[str, str]) -> None:
     env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
 
 
-def environment(templates: Path, catalogues: Path, language: str | None) -> jinja2.Environment:
-    """A Jinja environment over `templates` whose `_()` prints `language`'s text (the
-    default language's as written when None): one per folder and catalogue text, so every
-    page of a language reuses its compiled templates. Raises ValueError naming a catalogue
-    that is missing or not one."""
-    path = catalogues / f"{language}.yml" if language else None
+_SPOKEN: contextvars.ContextVar[Mapping[str, str]] = contextvars.ContextVar("interface_text", default={})
+
+
+@contextlib.contextmanager
+def speaking(catalogue: Mapping[str, str]) -> Iterator[None]:
+    """Templates of a `shared_environment` print `catalogue`'s text inside this block (the
+    language of the page being rendered), and the default language's outside it."""
+    token = _SPOKEN.set(catalogue)
     try:
-        text = path.read_bytes() if path else b""
+        yield
+    finally:
+        _SPOKEN.reset(token)
+
+
+@functools.lru_cache(maxsize=8)
+def shared_environment(templates: Path) -> jinja2.Environment:
+    """One Jinja environment over `templates` for every language, so each template is
+    compiled once per build, not once per language: its `_()` prints the text of the
+    catalogue the caller is `speaking`."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), auto_reload=True)
+    env.add_extension("jinja2.ext.i18n")
+
+    def gettext(text: str) -> str:
+        return _SPOKEN.get().get(text, text)
+
+    def ngettext(singular: str, plural: str, number: int) -> str:
+        return gettext(singular if number == 1 else plural)
+
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def catalogue_of(catalogues: Path, language: str | None) -> Mapping[str, str]:
+    """The interface text of `language` (catalogues/<language>.yml; {} for the default
+    language), read once per text of the file. Raises ValueError naming a catalogue that is
+    missing or not one."""
+    if not language:
+        return {}
+    path = catalogues / f"{language}.yml"
+    try:
+        text = path.read_bytes()
     except OSError as error:
         raise ValueError(f"{path}: cannot be read ({error.strerror}).") from None
-    return _environment(str(templates), str(path or ""), text)
+    return _catalogue(str(path), text)
 
 
-@functools.lru_cache(maxsize=16)
-def _environment(templates: str, catalogue_path: str, catalogue_text: bytes) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), auto_reload=True)
-    install(env, load_catalogue(Path(catalogue_path)) if catalogue_path else {})
-    return env
+@functools.lru_cache(maxsize=8)
+def _catalogue(path: str, text: bytes) -> Mapping[str, str]:
+    return types.MappingProxyType(load_catalogue(Path(path)))
