@@ -7,6 +7,8 @@ and with no state set by anyone else:
 - under MkDocs (or a fork such as ProperDocs), from the link resolver MkDocs registers on
   every page's Markdown (the `relpath` treeprocessor: its `file`, `files` and `config`), so
   links resolve exactly as MkDocs resolves the page's own links, a translation's included;
+- under Zensical, from what it hands extensions (`rendering_context`: the page's path and
+  the docs folder), links written relative to the page as `page.html` addresses;
 - in any other host (a unit test, a plain `markdown.markdown()` call), from the extension's
   options: the docs folder and the page's path in it, links written relative to the page.
 
@@ -85,10 +87,26 @@ def _relative_url(path: str, from_page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
+ZENSICAL_CONTEXT = "rendering_context"  # where Zensical 0.1 tells extensions the page and config
+
+
+def _zensical_page(md: Markdown, site_url: str) -> HostPage | None:
+    context = md.preprocessors[ZENSICAL_CONTEXT] if ZENSICAL_CONTEXT in md.preprocessors else None
+    page, config = getattr(context, "page", None), getattr(context, "config", None)
+    src_uri = str(getattr(page, "path", "") or "")
+    if not src_uri or not isinstance(config, dict):
+        return None
+    root = Path(str(config.get("root_dir") or "."))
+    docs_dir = root / str(config.get("docs_dir") or "docs")
+    return HostPage(src_uri, f"{docs_dir.name}/{src_uri}", docs_dir, lambda path: _relative_url(path, src_uri),
+                    lambda path: _absolute(site_url, _relative_url(path, "")))
+
+
 def host_page(md: Markdown, source: str, *, docs_dir: str = "", page: str = "page.md", site_url: str = "") -> HostPage:
     """The page `md` is converting (`source`: the Markdown it was given): MkDocs' when MkDocs
-    runs it, else the one the options name (`docs_dir`, `page` relative to it)."""
-    found = _mkdocs_page(md, source)
+    runs it, Zensical's when Zensical does, else the one the options name (`docs_dir`, `page`
+    relative to it)."""
+    found = _mkdocs_page(md, source) or _zensical_page(md, site_url)
     if found is not None:
         return found
     folder = Path(docs_dir) if docs_dir else None
