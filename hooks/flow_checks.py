@@ -28,7 +28,8 @@ from guide import flows, kits
 from guide.core.problems import Problem, ProblemError
 from guide.flows import site_checks
 from guide.mkdocs_build import languages
-from guide.mkdocs_build.pages import project_root, shown
+from guide.mkdocs_build.languages import project_root
+from guide.mkdocs_build.pages import shown
 
 
 def _fail(heading: str, problems: list[Problem]) -> None:

@@ -24,7 +24,8 @@ from guide.core.problems import Problem, ProblemError
 from guide import kits
 from guide.kits import site_checks
 from guide.mkdocs_build import languages
-from guide.mkdocs_build.pages import project_root, shown
+from guide.mkdocs_build.languages import project_root
+from guide.mkdocs_build.pages import shown
 
 
 

@@ -22,22 +22,13 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksProcessor
 from pymdownx.blocks.block import Block
 
-from .host_page import HostPage, host_page
+from .host_page import HostPage, PageContext, host_page
 from .problems import Problem, ProblemError
 
 def block_header(block_name: str) -> re.Pattern[str]:
     """The header line of a Blocks block of this name (`/// <name> | <argument>`), argument as `name`."""
     return re.compile(rf"^[ \t>]*/{{3,}}[ \t]*{re.escape(block_name)}[ \t]*(?:\|[ \t]*(?P<name>.*?))?[ \t]*$",
                       re.MULTILINE)
-
-
-@dataclass
-class PageContext:
-    """The page being converted: its name in messages and how to reach files from it."""
-
-    name: str
-    url_for: Callable[[str], str]  # docs-relative path (page or asset) -> URL relative to this page
-    first_line: int = 1  # the file line of the Markdown's first line (after any front matter)
 
 
 def block_line(source: str, name: str | None, occurrence: int, header: re.Pattern[str]) -> int:

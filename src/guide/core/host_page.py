@@ -28,6 +28,15 @@ from markdown import Markdown
 MKDOCS_LINK_RESOLVER = "relpath"  # the name MkDocs registers its link treeprocessor under
 
 
+@dataclass
+class PageContext:
+    """The page being converted: its name in messages and how to reach files from it."""
+
+    name: str
+    url_for: Callable[[str], str]  # docs-relative path (page or asset) -> URL relative to this page
+    first_line: int = 1  # the file line of the Markdown's first line (after any front matter)
+
+
 @dataclass(frozen=True)
 class HostPage:
     """The page being converted."""
@@ -42,6 +51,10 @@ class HostPage:
     def line(self, markdown_line: int) -> int:
         """The file line of a line of the Markdown (1-based)."""
         return markdown_line + self.front_matter_lines
+
+    def context(self) -> PageContext:
+        """What a block needs of the page: its name in messages, its links, its first line."""
+        return PageContext(self.name, self.url_for, self.line(1))
 
 
 def _front_matter_lines(file: Any, source: str) -> int:

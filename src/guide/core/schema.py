@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
-from .problems import Problem, close_matches
+from .problems import Problem, ProblemError, close_matches
 from .yaml_source import line_of
 
 if TYPE_CHECKING:
@@ -163,3 +163,15 @@ def schema_problems(data: Any, file: str, schema_path: Path,
     # One message per place is enough (the if/then schema can repeat itself).
     unique = {(p.line, p.problem): p for p in problems}
     return list(unique.values())
+
+
+def checked_data(data: Any, file: str, schema_path: Path, node_name: Callable[[Any, tuple[Any, ...]], str], *,
+                 expected: str, start: str) -> Any:
+    """YAML data that is a block of keys and meets the schema, or a ProblemError listing every
+    problem (`expected` names the kind of file in the message, `start` says how one begins)."""
+    if not isinstance(data, dict):
+        raise ProblemError([Problem(file, 1, "", f"the file holds {type_name(data)}, not {expected}.", start)])
+    problems = schema_problems(data, file, schema_path, node_name)
+    if problems:
+        raise ProblemError(problems)
+    return data

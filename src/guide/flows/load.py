@@ -8,12 +8,12 @@ from pathlib import Path
 from guide.core.folders import load_folder, read_bytes
 from guide.core.memory import gc_paused
 from guide.core.problems import Problem, ProblemError
-from guide.core.schema import type_name
+from guide.core.schema import checked_data
 from guide.core.yaml_source import decode, read_yaml
 
 from .graph import FLOW_SUFFIX, build, graph_problems
 from .model import Flow
-from .schema import SCHEMA_PATH, flow_schema_problems
+from .schema import SCHEMA_PATH, node_name
 
 # Files in the flows folder that are neither flows nor known companions are refused,
 # so that a flow saved as .yaml (or .YML) is not silently left out.
@@ -23,13 +23,8 @@ COMPANION_FILES = {"paths.md"}
 @gc_paused()
 def parse_flow(text: str, file: str, expected_id: str | None = None) -> Flow:
     """Parse and validate flow YAML text; raise ProblemError listing every problem."""
-    data = read_yaml(text, file)
-    if not isinstance(data, dict):
-        raise ProblemError([Problem(file, 1, "", f"the file holds {type_name(data)}, not a flow.",
-                                     "start with 'id:', 'title:', 'intro:', 'start:' and 'nodes:'.")])
-    problems = flow_schema_problems(data, file)
-    if problems:
-        raise ProblemError(problems)
+    data = checked_data(read_yaml(text, file), file, SCHEMA_PATH, node_name, expected="a flow",
+                        start="start with 'id:', 'title:', 'intro:', 'start:' and 'nodes:'.")
     flow = build(data, file)
     problems = graph_problems(flow, data.lines, expected_id)
     if problems:

@@ -170,21 +170,10 @@ def site_for_page(page: HostPage, *, flows_dir: str, kits_dir: str, templates_di
     except ProblemError as error:
         problems.extend(error.problems)
     env = flow_env(interface_text.shared_environment(docs / templates_dir))
-    site = FlowSite(flows=flows, env=env, kits=targets, page=PageContext(page.name, page.url_for, page.line(1)),
-                    catalogue=_catalogue(catalogues, language, problems))
+    site = FlowSite(flows=flows, env=env, kits=targets, page=page.context(),
+                    catalogue=interface_text.page_catalogue(catalogues, language, problems))
     site.problems.extend(problems)
     return site
-
-
-def _catalogue(catalogues: Path, language: str | None, problems: list[Problem]) -> Mapping[str, str]:
-    """The page language's interface text; a catalogue missing or broken is a problem, and the
-    page then prints the default language's text."""
-    try:
-        return interface_text.catalogue_of(catalogues, language)
-    except ValueError as error:
-        problems.append(Problem(str(catalogues / f"{language}.yml"), 1, "", str(error),
-                                "write the catalogue of the page's language (README, 'Interface text')."))
-        return {}
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> GuideFlowExtension:  # noqa: N802 (Markdown's name)

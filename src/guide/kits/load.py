@@ -13,7 +13,7 @@ from typing import Any
 from guide.core.problems import ProblemError, Problem
 from guide.core.folders import YAML_SUFFIX, load_folder, read_bytes, shown_path
 from guide.core.memory import gc_paused
-from guide.core.schema import schema_problems, type_name
+from guide.core.schema import checked_data
 from guide.core.yaml_source import decode, read_yaml
 
 from .model import Checklist, Jurisdiction, Kit, Rule, Source
@@ -69,13 +69,8 @@ def _read(path: Path, display: str, schema: Path) -> Any:
 
 def _checked(data: Any, display: str, schema: Path) -> Any:
     """Schema-checked data, or a ProblemError listing every problem."""
-    if not isinstance(data, dict):
-        raise ProblemError([Problem(display, 1, "", f"the file holds {type_name(data)}, not a block of keys.",
-                                     f"start from an existing file; the format is {schema.name}.")])
-    problems = schema_problems(data, display, schema, node_name=_place)
-    if problems:
-        raise ProblemError(problems)
-    return data
+    return checked_data(data, display, schema, _place, expected="a block of keys",
+                        start=f"start from an existing file; the format is {schema.name}.")
 
 
 def load_kit(path: Path, display: str | None = None) -> Kit:

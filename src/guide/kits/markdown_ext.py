@@ -151,21 +151,10 @@ def site_for_page(page: HostPage, *, kits_dir: str, templates_dir: str, catalogu
     env = interface_text.shared_environment(docs / templates_dir)
     site = KitSite(kits=found if checklist else {}, checklist=checklist, env=env,
                    sources_url=page.site_url_for(SOURCES_PAGE), language=language or DEFAULT_LANGUAGE,
-                   page=PageContext(page.name, page.url_for, page.line(1)),
-                   catalogue=_catalogue(catalogues, language, problems))
+                   page=page.context(),
+                   catalogue=interface_text.page_catalogue(catalogues, language, problems))
     site.problems.extend(problems)
     return site
-
-
-def _catalogue(catalogues: Path, language: str | None, problems: list[Problem]) -> Mapping[str, str]:
-    """The page language's interface text; a catalogue missing or broken is a problem, and the
-    page then prints the default language's text."""
-    try:
-        return interface_text.catalogue_of(catalogues, language)
-    except ValueError as error:
-        problems.append(Problem(str(catalogues / f"{language}.yml"), 1, "", str(error),
-                                "write the catalogue of the page's language (README, 'Interface text')."))
-        return {}
 
 
 def makeExtension(*args: Any, **kwargs: Any) -> HiringKitExtension:  # noqa: N802 (Markdown's name)

@@ -23,6 +23,8 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from guide.core.problems import Problem
+
 
 CATALOGUE_DIR = "i18n"
 # libyaml's safe loader when PyYAML has it (about 20 times faster), else the pure-Python one.
@@ -172,3 +174,14 @@ def catalogue_of(catalogues: Path, language: str | None) -> Mapping[str, str]:
 @functools.lru_cache(maxsize=8)
 def _catalogue(path: str, text: bytes) -> Mapping[str, str]:
     return types.MappingProxyType(load_catalogue(Path(path)))
+
+
+def page_catalogue(catalogues: Path, language: str | None, problems: list[Problem]) -> Mapping[str, str]:
+    """`catalogue_of`, for a page being converted: a catalogue missing or broken is added to
+    `problems`, and the page then prints the default language's text."""
+    try:
+        return catalogue_of(catalogues, language)
+    except ValueError as error:
+        problems.append(Problem(str(catalogues / f"{language}.yml"), 1, "", str(error),
+                                "write the catalogue of the page's language (README, 'Interface text')."))
+        return {}
