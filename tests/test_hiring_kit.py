@@ -156,6 +156,27 @@ def test_html_and_markdown_in_kit_text_stay_text() -> None:
 
 
 @pytest.mark.unit
+@pytest.mark.parametrize(("value", "escaped"), [
+    ("[Company]: https://example.org", "[Company]\\: https://example.org"),  # no reference definition
+    ("[link](javascript:x) ![image](x.png) [a][b]", "[link]\\(javascript:x) ![image]\\(x.png) [a]\\[b]"),
+    ("[x] done", "\\[x] done"),                                        # no task box
+    ("# one\n## two", "\\# one\n\\#\\# two"),                       # every line, not only the first
+    ("a\n- item\n+ item\n12. item\n3) item", "a\n\\- item\n\\+ item\n12\\. item\n3\\) item"),
+    ("a\n===\n---", "a\n\\===\n\\---"),                           # no setext heading, no rule
+    ("a\n\n    code", "a\ncode"),                                      # no new paragraph, no code block
+    ("<b>x</b> &amp; & > q", "\\<b\\>x\\</b\\> \\&amp; & \\> q"),
+    ("`c` *e* _u_ ~s~ a|b \\", "\\`c\\` \\*e\\* \\_u\\_ \\~s\\~ a\\|b \\\\"),
+    ("[Company] is hiring in [location].", "[Company] is hiring in [location]."),  # placeholders stay readable
+])
+def test_one_markdown_escaper_leaves_data_no_structure(value: str, escaped: str) -> None:
+    """The escaper behind every copied Markdown (kits and flows): each line of a value stays text."""
+    from guide.core.markdown_text import escape
+
+    assert escape(value) == escaped
+    assert kits.md_escape(value) == escaped
+
+
+@pytest.mark.unit
 def test_block_problems_name_the_page_line() -> None:
     kit_site = site()
     kit_site.page = tree.PageContext("docs/x.md", lambda path: path)
