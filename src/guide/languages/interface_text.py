@@ -24,6 +24,7 @@ import jinja2
 import yaml
 
 from guide.core.problems import Problem
+from guide.core.templates import COMPILED
 
 
 CATALOGUE_DIR = "i18n"
@@ -144,7 +145,7 @@ def shared_environment(templates: Path) -> jinja2.Environment:
     """One Jinja environment over `templates` for every language, so each template is
     compiled once per build, not once per language: its `_()` prints the text of the
     catalogue the caller is `speaking`."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), auto_reload=True)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), auto_reload=True, bytecode_cache=COMPILED)
     env.add_extension("jinja2.ext.i18n")
 
     def gettext(text: str) -> str:
