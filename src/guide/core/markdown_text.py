@@ -28,14 +28,21 @@ _REFERENCE = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-
 # task boxes ("[ ]", "[x]"). Quotes, headings and "*" lists are escaped anywhere already.
 _LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)])|\[(?=[ xX]\]))")
 _LINES = re.compile(r"\r\n?|\n")
+# Whatever escape() may change; a value with none of it is returned as it is (most values:
+# a 10,000-node flow escapes some 50,000).
+_PLAIN = re.compile(r"[^\\`*_<>|~#\]&\r\n]*")
+_PLAIN_START = re.compile(r"[ \t\-+=\[0-9]")
 
 
 def escape(value: object) -> str:
     """`value` as Markdown text that reads as the value and holds no structure. Each line
     loses its leading white space (four spaces start a code block) and blank lines go (one
     would end the list item or paragraph the value is in)."""
+    text = str(value)
+    if _PLAIN.fullmatch(text) and not _PLAIN_START.match(text):
+        return text
     lines = []
-    for line in _LINES.split(str(value)):
+    for line in _LINES.split(text):
         line = line.lstrip(" \t")
         if not line:
             continue
