@@ -342,6 +342,26 @@ def test_figure_marks_boxes_and_arrows_and_says_the_same_with_and_without_javasc
     assert f"--guide-flow-diagram-width: {tree.layout(flow).width}px" in figure["style"]
 
 
+@pytest.mark.unit
+def test_the_svg_text_is_drawn_with_the_metrics_it_was_measured_with_and_no_stylesheet_repeats_them() -> None:
+    flow = tree.load_flow(ROOT / "docs" / "decide" / "flows" / "career.yml")
+    urls = {link.page: "x.html" for o in flow.outcomes for link in o.links}
+    kits = {o.kit: tree.KitTarget(o.kit, f"hiring-kits/{o.kit}.md") for o in flow.outcomes if o.kit}
+    html = tree.render_flow(ENV, flow, urls=urls | {k.page: "k.html" for k in kits.values()}, assets=None, kits=kits)
+    svg = BeautifulSoup(html, "html.parser").select_one("figure.guide-flow-diagram svg")
+    m = Diagram.text
+    assert m.font_size == 1000 * text_width("m") / 833 and m.text_x == BOX_PAD, "the SVG's sizes are the layout's"
+    assert (svg["font-family"], svg["font-size"]) == (m.font_family, str(m.font_size))
+    labels = svg.select_one(".guide-flow-diagram__labels")
+    assert (labels["font-size"], labels["font-weight"], labels["text-anchor"]) == (str(m.label_size), str(m.bold), "middle")
+    assert {(t["font-size"], t["font-weight"]) for t in svg.select(".guide-flow-diagram__tag")} == {(str(m.tag_size), str(m.bold))}
+    stylesheets = ROOT / "docs" / "assets" / "stylesheets"
+    assert "font" not in (stylesheets / "pdf-svg.css").read_text(encoding="utf-8").split("*/", 1)[1]
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", (stylesheets / "flow.css").read_text(encoding="utf-8")):
+        if re.search(r"guide-flow-diagram[^,{]*\b(svg|text|__tag|__labels|__box)", selector):
+            assert "font" not in body and "text-anchor" not in body, selector
+
+
 # ── In Chromium ────────────────────────────────────────────────────────────
 
 
