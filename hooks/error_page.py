@@ -53,7 +53,7 @@ def on_template_context(context: TemplateContext, *, template_name: str,
         text = ({} if language.default
                 else interface_text.load_catalogue(interface_text.catalogue_path(root, language.code)))
         editions.append(Edition(language.code, language.name, f"{language.root}index.html", _lookup(text)))
-    context["guide_editions"] = editions  # type: ignore[typeddict-unknown-key]
+    context["guide_editions"] = editions
     if "alternate" in config.extra:
         config.extra["alternate"] = [{"name": e.name, "link": e.home, "lang": e.code} for e in editions]
     return context

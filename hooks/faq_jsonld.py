@@ -25,5 +25,5 @@ def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfi
         entries = extract_faq_entries(page.content or "")
     except FaqMarkupError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
-    context[CONTEXT_KEY] = faq_page_jsonld(entries) if entries else None  # type: ignore[literal-required]
+    context[CONTEXT_KEY] = faq_page_jsonld(entries) if entries else None
     return context

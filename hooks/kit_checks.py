@@ -20,13 +20,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from guide.core.problems import Problem, ProblemError
 from guide import kits
+from guide.core.problems import Problem, ProblemError
 from guide.kits import site_checks
 from guide.mkdocs_build import languages
 from guide.mkdocs_build.languages import project_root
 from guide.mkdocs_build.pages import shown
-
 
 
 def _fail(problems: list[Problem]) -> None:

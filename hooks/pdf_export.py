@@ -40,8 +40,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from guide.mkdocs_build import languages
 from guide import pdf
+from guide.mkdocs_build import languages
 
 EXPORT_VARIABLE = "PDF_EXPORT"
 PDF_FILE = "ml-vs-mlops-guide.pdf"  # in each language's root: ml-vs-mlops-guide.pdf, fr/ml-vs-mlops-guide.pdf
@@ -143,7 +143,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         target, started, pending = _pending.pop(0)
         try:
             result = pending.result()
-        except Exception as error:  # noqa: BLE001 (whatever the worker raised, the export failed)
+        except Exception as error:
             raise PluginError(f"PDF export: laying out {target} failed: {error}") from error
         _report(target, started, result)
 

@@ -31,7 +31,7 @@ def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfi
     """The folder of this page's language, for base.html ("fr/"; "" for the default language).
 
     With its trailing slash: Material resolves search/search_index.json against it."""
-    context["guide_search_root"] = languages.current(config).root  # type: ignore[typeddict-unknown-key]
+    context["guide_search_root"] = languages.current(config).root
     return context
 
 

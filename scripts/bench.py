@@ -36,8 +36,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 # The flow pages, Chromium and its flags, and the local server: one definition, shared
 # with the tests (tests/support.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from support import (  # noqa: E402
-    CHROMIUM, CHROMIUM_FLAGS, COMPRESSIBLE, FLOW_PAGES, GZIP_LEVEL, ROOT, page_url_path, serve_folder,
+from support import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    COMPRESSIBLE,
+    FLOW_PAGES,
+    GZIP_LEVEL,
+    ROOT,
+    page_url_path,
+    serve_folder,
 )
 
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -338,7 +345,7 @@ def loaded_files(site: Path, base_url: str, pages: list[Path]) -> dict[Path, set
             context = browser.new_context()
             tab = context.new_page()
             urls: list[str] = []
-            tab.on("requestfinished", lambda request: urls.append(request.url))
+            tab.on("requestfinished", lambda request, urls=urls: urls.append(request.url))
             tab.goto(base_url + page_file.relative_to(site).as_posix(), wait_until="networkidle")
             tab.wait_for_timeout(500)
             files = set()
@@ -518,7 +525,7 @@ def machine() -> dict[str, str]:
     meminfo = Path("/proc/meminfo").read_text(encoding="utf-8") if Path("/proc/meminfo").exists() else ""
     mem = re.search(r"^MemTotal:\s*(\d+) kB", meminfo, re.MULTILINE)
     return {
-        "Date (UTC)": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M"),
+        "Date (UTC)": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M"),
         "CPUs (nproc)": str(os.cpu_count()),
         "CPU model": model.group(1).strip() if model else platform.processor() or "unknown",
         "Memory": f"{int(mem.group(1)) / 1024 / 1024:.1f} GiB" if mem else "unknown",

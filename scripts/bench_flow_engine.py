@@ -16,7 +16,6 @@ Not a timed test: the figures depend on the machine.
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
@@ -24,12 +23,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
+import guide.flows as tree
+
 ROOT = Path(__file__).resolve().parent.parent
-
-import jinja2  # noqa: E402
-
-import guide.flows as tree  # noqa: E402
-
 
 BRANCHING = 3
 LAYER_WIDTH = 100

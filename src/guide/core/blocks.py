@@ -22,8 +22,9 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksProcessor
 from pymdownx.blocks.block import Block
 
-from .host_page import HostPage, PageContext, host_page
+from .host_page import HostPage, host_page
 from .problems import Problem, ProblemError
+
 
 def block_header(block_name: str) -> re.Pattern[str]:
     """The header line of a Blocks block of this name (`/// <name> | <argument>`), argument as `name`."""

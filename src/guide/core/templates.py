@@ -24,7 +24,7 @@ def strict_env(env: jinja2.Environment, filters: Mapping[str, Callable[..., Any]
     strict.filters = {**env.filters, **(filters or {})}  # an overlay shares its parent's dict: do not add to the theme's
     if "gettext" not in strict.globals:
         strict.add_extension("jinja2.ext.i18n")
-        strict.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+        strict.install_null_translations(newstyle=True)
     return strict
 
 
@@ -53,7 +53,7 @@ class CompiledInMemory(jinja2.BytecodeCache):
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         kept = self._code.get(bucket.key)
         if kept is not None and kept[0] == bucket.checksum:
-            bucket.code = kept[1]  # type: ignore[assignment]
+            bucket.code = kept[1]
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = (bucket.checksum, bucket.code)

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from .problems import ProblemError, Problem
+from .problems import Problem, ProblemError
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 40
@@ -45,13 +45,13 @@ _QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[\w-]+\s*:\s+)?(?P<quote>[\"'])(?P<
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-class Map(dict):  # type: ignore[type-arg]
+class Map(dict):
     """A YAML mapping as a dict, with its own line and the line of each key in `lines`."""
 
     __slots__ = ("line", "lines")
 
 
-class Seq(list):  # type: ignore[type-arg]
+class Seq(list):
     """A YAML sequence as a list, with its own line and the line of each item in `lines`."""
 
     __slots__ = ("line", "lines")
@@ -180,7 +180,7 @@ class _Builder:
         plain = event.implicit[0] and tag in (None, "!")
         if plain and text == "<<":
             self._refuse_merge_key(line)
-        if tag is None and not event.implicit[0] or tag == "!":  # quoted or '!': text
+        if (tag is None and not event.implicit[0]) or tag == "!":  # quoted or '!': text
             return text
         if tag is None:
             return _resolve_plain(text)
@@ -321,7 +321,7 @@ def line_of(data: Any, path: tuple[Any, ...]) -> int:
     for part in path:
         lines = getattr(data, "lines", None)
         try:
-            line = lines[part]  # type: ignore[index]
+            line = lines[part]
             data = data[part]
         except (TypeError, KeyError, IndexError):
             break

@@ -18,24 +18,71 @@ shared core's (`guide.core`). Every problem is a `ProblemError` listing `Problem
 line, node, what to change.
 """
 
-from guide.core.blocks import PageContext
+from guide.core.host_page import PageContext
 from guide.core.problems import Problem, ProblemError
 
-from .analysis import MAX_LISTED_ROUTES, Analysis, Route, Step, analyse, passes_through, paths_markdown, review_routes, routes, topological
-from .markdown_ext import ASSETS, BLOCK_NAME, FLOWS_DIR, FlowSite, GuideFlowExtension
+from .analysis import (
+    MAX_LISTED_ROUTES,
+    Analysis,
+    Route,
+    Step,
+    analyse,
+    passes_through,
+    paths_markdown,
+    review_routes,
+    routes,
+    topological,
+)
 from .graph import FLOW_SUFFIX
 from .layout import Box, Diagram, Edge, layout
 from .load import load_flow, load_flows, parse_flow
+from .markdown_ext import ASSETS, BLOCK_NAME, FLOWS_DIR, FlowSite, GuideFlowExtension
 from .model import Flow, KitTarget, Link, Node, Option, Outcome, Question, anchor_prefix
 from .parity import structure_problems, translation_problems
 from .render import TEMPLATE, render_flow, strict_env
 from .schema import MAX_OPTIONS, MIN_OPTIONS, SCHEMA_PATH
 
 __all__ = [
-    "ASSETS", "BLOCK_NAME", "FLOWS_DIR", "FLOW_SUFFIX", "MAX_LISTED_ROUTES", "MAX_OPTIONS", "MIN_OPTIONS", "SCHEMA_PATH",
-    "TEMPLATE", "Analysis", "Box", "Diagram", "Edge", "Flow", "FlowSite", "GuideFlowExtension", "KitTarget", "Link", "Node",
-    "Option", "Outcome", "PageContext", "Question", "Route", "Step", "ProblemError", "Problem", "analyse",
-    "anchor_prefix", "layout", "load_flow", "load_flows", "paths_markdown", "parse_flow",
-    "passes_through", "render_flow", "review_routes", "routes", "strict_env", "structure_problems",
-    "topological", "translation_problems",
+    "ASSETS",
+    "BLOCK_NAME",
+    "FLOWS_DIR",
+    "FLOW_SUFFIX",
+    "MAX_LISTED_ROUTES",
+    "MAX_OPTIONS",
+    "MIN_OPTIONS",
+    "SCHEMA_PATH",
+    "TEMPLATE",
+    "Analysis",
+    "Box",
+    "Diagram",
+    "Edge",
+    "Flow",
+    "FlowSite",
+    "GuideFlowExtension",
+    "KitTarget",
+    "Link",
+    "Node",
+    "Option",
+    "Outcome",
+    "PageContext",
+    "Problem",
+    "ProblemError",
+    "Question",
+    "Route",
+    "Step",
+    "analyse",
+    "anchor_prefix",
+    "layout",
+    "load_flow",
+    "load_flows",
+    "parse_flow",
+    "passes_through",
+    "paths_markdown",
+    "render_flow",
+    "review_routes",
+    "routes",
+    "strict_env",
+    "structure_problems",
+    "topological",
+    "translation_problems",
 ]

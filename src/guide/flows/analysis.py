@@ -50,7 +50,7 @@ class Analysis:
 
 def topological(flow: Flow) -> list[str]:
     """Reachable node ids in a topological order (Kahn), starting from the start."""
-    indegree = {node_id: 0 for node_id in flow.nodes}
+    indegree = dict.fromkeys(flow.nodes, 0)
     for q in flow.questions:
         for target in {o.next for o in q.options}:
             indegree[target] += 1

@@ -25,8 +25,20 @@ from dataclasses import dataclass
 
 from .analysis import Analysis, analyse, topological
 from .diagram import (
-    ADVANCE, BOX_PAD, BOX_WIDTH, FONT_SIZE, GAP_SLOT, GAP_Y, LABEL_HEIGHT, LINE_HEIGHT, MARGIN, MAX_LINES, Box,
-    Diagram, Edge, text_width,
+    ADVANCE,
+    BOX_PAD,
+    BOX_WIDTH,
+    FONT_SIZE,
+    GAP_SLOT,
+    GAP_Y,
+    LABEL_HEIGHT,
+    LINE_HEIGHT,
+    MARGIN,
+    MAX_LINES,
+    Box,
+    Diagram,
+    Edge,
+    text_width,
 )
 from .layout_arrows import draw_arrows
 from .layout_order import SMALL_FLOW, crossings, order

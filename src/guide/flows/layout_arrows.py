@@ -10,7 +10,17 @@ import functools
 from typing import TYPE_CHECKING
 
 from .diagram import (
-    ARROWHEAD, BOX_WIDTH, CHANNEL_GAP, HEAD, LABEL_BASELINE, LABEL_HEIGHT, LABEL_SIZE, PORT_MARGIN, STUB, Box, Edge,
+    ARROWHEAD,
+    BOX_WIDTH,
+    CHANNEL_GAP,
+    HEAD,
+    LABEL_BASELINE,
+    LABEL_HEIGHT,
+    LABEL_SIZE,
+    PORT_MARGIN,
+    STUB,
+    Box,
+    Edge,
     text_width,
 )
 

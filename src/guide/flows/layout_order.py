@@ -66,7 +66,7 @@ def order(rows: list[list[int]], up: list[list[int]], down: list[list[int]], is_
     if not small:
         _sweeps(rows, up, down, SWEEPS_LARGE, count=False)
         return
-    shuffle = random.Random(0).shuffle  # seeded: the same flow always gets the same drawing
+    shuffle = random.Random(0).shuffle  # noqa: S311 (seeded on purpose: the same flow always gets the same drawing)
     best: tuple[tuple[int, bool, int, float], list[list[int]]] | None = None
     starts = max(1, min(RESTARTS, RESTART_LINKS // max(1, links)))
     # A flow small enough for every start also gets twice the sweeps: cheap there, and it

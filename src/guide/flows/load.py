@@ -7,7 +7,7 @@ from pathlib import Path
 
 from guide.core.folders import load_folder, read_bytes
 from guide.core.memory import gc_paused
-from guide.core.problems import Problem, ProblemError
+from guide.core.problems import ProblemError
 from guide.core.schema import checked_data
 from guide.core.yaml_source import decode, read_yaml
 

@@ -12,10 +12,10 @@ shows, links to pages and ids) are the hook's (hooks/flow_checks.py).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -23,14 +23,15 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
-from guide.core.blocks import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageContext, PageSites, block_header
-from guide.core.host_page import HostPage
+from guide.core.blocks import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageSites, block_header
+from guide.core.host_page import HostPage, PageContext
 from guide.core.problems import Problem, ProblemError, close_matches
 from guide.kits import KITS_DIR, load_kits, page_of
 from guide.languages import interface_text, page_language
+
 from .graph import FLOW_SUFFIX
-from .model import Flow, KitTarget
 from .load import load_flows
+from .model import Flow, KitTarget
 from .render import TEMPLATE, flow_env, render_flow
 
 BLOCK_NAME = "guide-flow"
@@ -176,6 +177,6 @@ def site_for_page(page: HostPage, *, flows_dir: str, kits_dir: str, templates_di
     return site
 
 
-def makeExtension(*args: Any, **kwargs: Any) -> GuideFlowExtension:  # noqa: N802 (Markdown's name)
+def makeExtension(*args: Any, **kwargs: Any) -> GuideFlowExtension:
     """Markdown's entry point."""
     return GuideFlowExtension(*args, **kwargs)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from guide.core.problems import Problem
+
 from .model import Flow, Outcome, Question
 
 # Optional text of a question / an answer: present in one language means present in both.

@@ -43,7 +43,7 @@ def strict_env(env: jinja2.Environment) -> jinja2.Environment:
     return _strict_env(env, filters={"gloss": gloss})
 
 
-_STRICT: "weakref.WeakKeyDictionary[jinja2.Environment, jinja2.Environment]" = weakref.WeakKeyDictionary()
+_STRICT: weakref.WeakKeyDictionary[jinja2.Environment, jinja2.Environment] = weakref.WeakKeyDictionary()
 
 
 def flow_env(env: jinja2.Environment) -> jinja2.Environment:

@@ -67,7 +67,7 @@ class Terms:
     def _write(self, term: Segment) -> Markup:
         if term not in self._written:
             assert self._template is not None
-            self._written[term] = Markup(self._template.render(term=term))  # autoescaped by the template
+            self._written[term] = Markup(self._template.render(term=term))  # noqa: S704 (the template autoescapes)
         return self._written[term]
 
     def split(self, text: str, scope: Hashable | None = None, link: bool = False) -> list[Segment]:

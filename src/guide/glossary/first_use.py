@@ -109,7 +109,7 @@ def first_uses(root: E, context: Context, tree: Tree) -> list[E]:
                 if title and uses.meet(str(title), left_out=left_out)[1]:
                     found.append(child)
                 continue
-            walk(child, left_out or context.leaves_out(tag, lambda: tree.classes(child)))
+            walk(child, left_out or context.leaves_out(tag, lambda: tree.classes(child)))  # noqa: B023 (called at once)
 
     walk(root, False)
     return found

@@ -154,6 +154,6 @@ def page_glossary(page: HostPage, file: str) -> Glossary | None:
         return None
 
 
-def makeExtension(*args: Any, **kwargs: Any) -> GlossaryExtension:  # noqa: N802 (Markdown's name)
+def makeExtension(*args: Any, **kwargs: Any) -> GlossaryExtension:
     """Markdown's entry point."""
     return GlossaryExtension(*args, **kwargs)

@@ -14,15 +14,38 @@ flow engine's line-aware YAML loader and schema check (`decision_tree.source`,
 - `parity`: a translated kit (docs/kits/fr/<id>.yml) has its original's keys, lists and data
 """
 
-from .markdown_ext import ASSETS, BLOCK_NAME, SOURCES_PAGE, HiringKitExtension, KitSite
 from .load import CHECKLIST_FILE, CHECKLIST_SCHEMA, KIT_SCHEMA, KITS_DIR, load_checklist, load_kit, load_kits, page_of
-from .parity import translation_problems
+from .markdown_ext import ASSETS, BLOCK_NAME, SOURCES_PAGE, HiringKitExtension, KitSite
 from .model import Checklist, Competency, InterviewLoop, JobDescription, Kit, Rule, Scorecard, Stage
+from .parity import translation_problems
 from .render import PARTS, kit_markdown, md_escape, part_text, render_kit
 
 __all__ = [
-    "ASSETS", "BLOCK_NAME", "SOURCES_PAGE", "CHECKLIST_FILE", "CHECKLIST_SCHEMA", "KIT_SCHEMA", "KITS_DIR", "PARTS", "Checklist", "Competency",
-    "HiringKitExtension", "InterviewLoop", "JobDescription", "Kit", "KitSite", "Rule", "Scorecard", "Stage",
-    "kit_markdown", "load_checklist", "load_kit", "load_kits", "md_escape", "page_of", "part_text", "render_kit",
+    "ASSETS",
+    "BLOCK_NAME",
+    "CHECKLIST_FILE",
+    "CHECKLIST_SCHEMA",
+    "KITS_DIR",
+    "KIT_SCHEMA",
+    "PARTS",
+    "SOURCES_PAGE",
+    "Checklist",
+    "Competency",
+    "HiringKitExtension",
+    "InterviewLoop",
+    "JobDescription",
+    "Kit",
+    "KitSite",
+    "Rule",
+    "Scorecard",
+    "Stage",
+    "kit_markdown",
+    "load_checklist",
+    "load_kit",
+    "load_kits",
+    "md_escape",
+    "page_of",
+    "part_text",
+    "render_kit",
     "translation_problems",
 ]

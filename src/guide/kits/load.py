@@ -10,9 +10,9 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from guide.core.problems import ProblemError, Problem
 from guide.core.folders import YAML_SUFFIX, load_folder, read_bytes, shown_path
 from guide.core.memory import gc_paused
+from guide.core.problems import Problem, ProblemError
 from guide.core.schema import checked_data
 from guide.core.yaml_source import decode, read_yaml
 

@@ -14,16 +14,16 @@ import re
 import weakref
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
-from guide.core.blocks import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageContext, PageSites
-from guide.core.host_page import HostPage
+from guide.core.blocks import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageSites
+from guide.core.host_page import HostPage, PageContext
 from guide.core.problems import Problem, ProblemError, close_matches
 from guide.core.templates import strict_env
 from guide.languages import interface_text, page_language
@@ -157,6 +157,6 @@ def site_for_page(page: HostPage, *, kits_dir: str, templates_dir: str, catalogu
     return site
 
 
-def makeExtension(*args: Any, **kwargs: Any) -> HiringKitExtension:  # noqa: N802 (Markdown's name)
+def makeExtension(*args: Any, **kwargs: Any) -> HiringKitExtension:
     """Markdown's entry point."""
     return HiringKitExtension(*args, **kwargs)

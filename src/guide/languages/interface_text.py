@@ -14,8 +14,8 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-import types
 import re
+import types
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +25,6 @@ import yaml
 
 from guide.core.problems import Problem
 from guide.core.templates import COMPILED
-
 
 CATALOGUE_DIR = "i18n"
 # libyaml's safe loader when PyYAML has it (about 20 times faster), else the pure-Python one.
@@ -74,7 +73,7 @@ def template_messages(template_dir: Path, root: Path) -> list[Message]:
 
 @functools.lru_cache(maxsize=4)
 def _extract(sources: tuple[tuple[str, str], ...]) -> tuple[Message, ...]:
-    env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n"])  # noqa: S701 (reads the texts, renders nothing)
     found: list[Message] = []
     for shown, source in sources:
         for line, _function, found_text in env.extract_translations(source):
@@ -123,10 +122,11 @@ def install(env: jinja2.Environment, catalogue: Mapping[str, str]) -> None:
     def ngettext(singular: str, plural: str, number: int) -> str:
         return gettext(singular if number == 1 else plural)
 
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
 
 
-_SPOKEN: contextvars.ContextVar[Mapping[str, str]] = contextvars.ContextVar("interface_text", default={})
+_SPOKEN: contextvars.ContextVar[Mapping[str, str]] = contextvars.ContextVar(
+    "interface_text", default=types.MappingProxyType({}))
 
 
 @contextlib.contextmanager
@@ -145,7 +145,9 @@ def shared_environment(templates: Path) -> jinja2.Environment:
     """One Jinja environment over `templates` for every language, so each template is
     compiled once per build, not once per language: its `_()` prints the text of the
     catalogue the caller is `speaking`."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), auto_reload=True, bytecode_cache=COMPILED)
+    # Autoescaping: the callers render through strict_env, which turns it on.
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), auto_reload=True,  # noqa: S701
+                             bytecode_cache=COMPILED)
     env.add_extension("jinja2.ext.i18n")
 
     def gettext(text: str) -> str:
@@ -154,7 +156,7 @@ def shared_environment(templates: Path) -> jinja2.Environment:
     def ngettext(singular: str, plural: str, number: int) -> str:
         return gettext(singular if number == 1 else plural)
 
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
     return env
 
 

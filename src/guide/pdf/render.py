@@ -31,8 +31,8 @@ def build_stamp(root: Path, now: dt.datetime | None = None, locale: str = "en") 
     ("30 November 2026", "30 novembre 2026"), and git commit of the build."""
     if now is None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        now = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
-               else dt.datetime.now(dt.timezone.utc))
+        now = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch
+               else dt.datetime.now(dt.UTC))
     try:
         version = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, check=True,
