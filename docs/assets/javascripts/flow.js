@@ -192,7 +192,9 @@
         answers = [], notes = [], assumed = [];
     function part(piece, address) { return join(piece, format, address); }
     function list(heading, items) { return part(heading) + (items.length ? part(flow.gap) + items.join("\n") : ""); }
-    function url(address) { return format ? address.replace(/[()]/g, encodeURIComponent) : address; }
+    function url(address) {  /* in a Markdown link, ( ) would end the address */
+      return format ? address.replace(/[()]/g, encodeURIComponent) : address;
+    }
     path.forEach(function (choice, i) {
       var question = pieces(route.nodes[ids[i]]), answer = question.options[choice];
       answers.push((i + 1) + ". " + part(question.question) + part(answer.answer));
