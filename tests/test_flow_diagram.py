@@ -216,8 +216,8 @@ def test_every_answer_is_on_one_labelled_arrow(name: str) -> None:
         rects = badge_rects(diagram)
         assert len(rects) == len(diagram.edges)
         for rect, edge in zip(rects, diagram.edges):
-            assert rect[0] <= edge.label_x - text_width(edge.label, 10.5) / 2
-            assert edge.label_x + text_width(edge.label, 10.5) / 2 <= rect[2]
+            assert rect[0] <= edge.label_x - text_width(edge.label, Diagram.text.label_size) / 2
+            assert edge.label_x + text_width(edge.label, Diagram.text.label_size) / 2 <= rect[2]
 
 
 @pytest.mark.unit
