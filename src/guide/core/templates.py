@@ -8,6 +8,7 @@ templates once.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -59,4 +60,11 @@ class CompiledInMemory(jinja2.BytecodeCache):
         self._code[bucket.key] = (bucket.checksum, bucket.code)
 
 
-COMPILED = CompiledInMemory()  # one per process, shared by every environment of the build
+def compiled_templates() -> CompiledInMemory | None:
+    """The process's cache of compiled templates, shared by every environment of the build;
+    None when GUIDE_NO_TEMPLATE_CACHE is set (scripts/bench.py measures what it saves)."""
+    return None if os.environ.get(NO_TEMPLATE_CACHE) else _COMPILED
+
+
+NO_TEMPLATE_CACHE = "GUIDE_NO_TEMPLATE_CACHE"
+_COMPILED = CompiledInMemory()

@@ -24,7 +24,7 @@ import jinja2
 import yaml
 
 from guide.core.problems import Problem
-from guide.core.templates import COMPILED
+from guide.core.templates import compiled_templates
 
 CATALOGUE_DIR = "i18n"
 # libyaml's safe loader when PyYAML has it (about 20 times faster), else the pure-Python one.
@@ -147,7 +147,7 @@ def shared_environment(templates: Path) -> jinja2.Environment:
     catalogue the caller is `speaking`."""
     # Autoescaping: the callers render through strict_env, which turns it on.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), auto_reload=True,  # noqa: S701
-                             bytecode_cache=COMPILED)
+                             bytecode_cache=compiled_templates())
     env.add_extension("jinja2.ext.i18n")
 
     def gettext(text: str) -> str:
