@@ -38,7 +38,7 @@ from support import (
 
 __all__ = [  # what the test modules import from here
     "AXE_JS", "CHROMIUM", "CHROMIUM_FLAGS", "FLOW_PAGES", "LAYERS", "ROOT", "Project", "SiteBuild",
-    "assert_build_failed_cleanly", "copy_project", "describe_violations", "french_nav_pages", "language_of",
+    "assert_build_failed_cleanly", "blocking", "copy_project", "describe_violations", "french_nav_pages", "language_of",
     "layer_problems", "mkdocs_build", "mkdocs_config", "nav_pages", "page_url_path", "run_axe", "serve_folder",
     "site_name", "twin",
 ]
@@ -224,24 +224,43 @@ def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")
 
 
+# A plain build (no PDF_EXPORT) needs none of these: the session's build runs with them blocked,
+# so it shows that every time (test_pdf.py's test_a_plain_build_needs_neither_weasyprint_nor_a_browser).
+NOT_FOR_A_PLAIN_BUILD = ("weasyprint", "bs4", "playwright")
+
+
+def blocking(folder: Path, modules: tuple[str, ...]) -> dict[str, str]:
+    """Environment for a Python process in which importing `modules` fails (a sitecustomize.py in
+    folder, put on PYTHONPATH)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sitecustomize.py").write_text(f"import sys\nfor name in {modules!r}:\n    sys.modules[name] = None\n",
+                                             encoding="utf-8")
+    return {"PYTHONPATH": str(folder)}
+
+
 @dataclass(frozen=True)
 class SiteBuild:
-    """The session's build of the real site: where it went, the finished process, its seconds."""
+    """The session's build of the real site: where it went, the finished process, its seconds,
+    and the modules it could not import."""
 
     site: Path
     result: subprocess.CompletedProcess[str]
     seconds: float
+    blocked: tuple[str, ...]
 
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
-    """The real site, built once per session with --strict (for the tests that only read it)."""
+    """The real site, built once per session with --strict (for the tests that only read it),
+    without WeasyPrint, BeautifulSoup or Playwright."""
     out = tmp_path_factory.mktemp("site")
+    env = blocking(tmp_path_factory.mktemp("blocker"), NOT_FOR_A_PLAIN_BUILD)
     started = time.perf_counter()
-    result = mkdocs_build(out)
+    result = mkdocs_build(out, env=env)
     seconds = time.perf_counter() - started
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return SiteBuild(out, result, seconds)
+    assert result.returncode == 0, (f"mkdocs build --strict failed (with {', '.join(NOT_FOR_A_PLAIN_BUILD)} "
+                                    f"blocked: a plain build must not need them):\n{result.stderr}")
+    return SiteBuild(out, result, seconds, NOT_FOR_A_PLAIN_BUILD)
 
 
 @pytest.fixture(scope="session")

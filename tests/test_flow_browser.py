@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 import guide.flows as tree
 from conftest import (
-    FLOW_PAGES, ROOT, copy_project, describe_violations, page_url_path, run_axe, serve_folder, twin,
+    ROOT, copy_project, describe_violations, page_url_path, run_axe, serve_folder,
 )
 
 pytestmark = pytest.mark.browser
@@ -770,13 +769,12 @@ def test_without_javascript_questions_are_numbered_and_outcomes_list_their_answe
 # ── Accessibility ───────────────────────────────────────────────────────────
 
 
+# Each flow's first question, as a page opens, is test_site.py's page test (both palettes).
 AXE_ROUTES = {  # name: (flow, route)
-    "hiring-start": (HIRING, []),
     "hiring-question-mid-flow": (HIRING, TO_DEPLOY_PAIN),
     "hiring-question-with-checks": (HIRING, TO_RELEASE_TIME),
     "hiring-result": (HIRING, MANUAL_DEPLOY),
     "hiring-result-notes-and-assumption": (HIRING, UNSURE_DEPLOY),
-    "career-start": (CAREER, []),
     "career-question": (CAREER, route_by_labels(CAREER, "Data analysis")),
     "career-result": (CAREER, route_by_labels(CAREER, "DevOps", "Building the systems")),
 }

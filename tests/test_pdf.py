@@ -28,8 +28,8 @@ import babel.dates
 from guide.languages import interface_text
 from guide import pdf as pdf_document
 from conftest import (
-    FLOW_PAGES, ROOT, assert_build_failed_cleanly, french_nav_pages, language_of, mkdocs_build, nav_pages,
-    page_url_path, site_name, twin,
+    FLOW_PAGES, ROOT, SiteBuild, assert_build_failed_cleanly, blocking, french_nav_pages, language_of, mkdocs_build,
+    nav_pages, page_url_path, site_name, twin,
 )
 
 NAV = nav_pages()
@@ -683,24 +683,17 @@ def test_a_plain_build_writes_no_pdf_and_links_to_the_offline_page(site_dir: Pat
 @pytest.mark.pdf
 def test_export_without_weasyprint_says_what_to_run(tmp_path: Path) -> None:
     """A machine set up for serving only: a clear message, not a traceback."""
-    blocker = tmp_path / "blocker"
-    blocker.mkdir()
-    (blocker / "sitecustomize.py").write_text('import sys\nsys.modules["weasyprint"] = None\n', encoding="utf-8")
-    result = mkdocs_build(tmp_path / "site", env={"PDF_EXPORT": "1", "PYTHONPATH": str(blocker)})
+    result = mkdocs_build(tmp_path / "site", env={"PDF_EXPORT": "1", **blocking(tmp_path / "blocker", ("weasyprint",))})
     assert_build_failed_cleanly(result, None,  # a package missing, in no file of the project
                                 "PDF_EXPORT=1 needs weasyprint", "scripts/pdf.sh")
 
 
 @pytest.mark.build
-def test_a_plain_build_needs_neither_weasyprint_nor_a_browser(tmp_path: Path) -> None:
-    blocker = tmp_path / "blocker"
-    blocker.mkdir()
-    (blocker / "sitecustomize.py").write_text(
-        "import sys\nfor name in ('weasyprint', 'bs4', 'playwright'):\n    sys.modules[name] = None\n",
-        encoding="utf-8")
-    result = mkdocs_build(tmp_path / "site", env={"PYTHONPATH": str(blocker)})
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "index.html").is_file()
+def test_a_plain_build_needs_neither_weasyprint_nor_a_browser(site_build: SiteBuild) -> None:
+    """The session's build of the real site (conftest.py) ran with these modules blocked."""
+    assert set(site_build.blocked) == {"weasyprint", "bs4", "playwright"}
+    assert site_build.result.returncode == 0, site_build.result.stderr
+    assert (site_build.site / "index.html").is_file()
 
 
 # ── Printing one page from the browser (Ctrl+P) ────────────────────────────────

@@ -5,12 +5,13 @@ outcome the guidance supports, read the notes that explain it, and, where an ans
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 import yaml
 
 import guide.flows as tree
-from conftest import ROOT
+from conftest import ROOT, page_url_path
 
 FLOWS = tree.load_flows(ROOT / "docs" / "decide" / "flows")
 PERSONAS = yaml.safe_load((ROOT / "tests" / "data" / "personas.yml").read_text(encoding="utf-8"))
@@ -71,17 +72,39 @@ def test_a_not_sure_answer_that_ends_the_flow_states_its_assumption() -> None:
 PAGE_OF = {"hiring": "decide/hiring.md", "career": "decide/career.md"}
 
 
+@pytest.fixture(scope="module")
+def flow_page(browser, browser_context_args: dict, base_url: str) -> Iterator:
+    """One page per flow for all the personas of this module, each walk starting again from the
+    first question (loading the page and a browser context for each of 41 walks cost more than
+    the walks)."""
+    context = browser.new_context(**browser_context_args)
+    pages: dict[str, object] = {}
+
+    def open_at_start(flow_id: str):
+        if flow_id not in pages:
+            pages[flow_id] = context.new_page()
+            pages[flow_id].goto(base_url + page_url_path(PAGE_OF[flow_id]), wait_until="load")
+        page = pages[flow_id]
+        page.wait_for_selector(f'[data-flow="{flow_id}"][data-flow-ready]', state="attached")
+        page.evaluate("flowId => { location.hash = flowId; }", flow_id)  # start again: no answers
+        page.wait_for_function("flowId => location.hash === '#' + flowId && document.querySelectorAll("
+                               "`[data-flow=\"${flowId}\"] [data-flow-answer-list] li`).length === 0", arg=flow_id)
+        return page
+
+    yield open_at_start
+    context.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(("flow_id", "persona"), CASES, ids=[p["who"][:48] for _, p in CASES])
-def test_persona_walks_the_page_in_chromium(page, base_url: str, flow_id: str, persona: dict) -> None:
+def test_persona_walks_the_page_in_chromium(flow_page, flow_id: str, persona: dict) -> None:
     """The same walk by clicking the answers' words on the built page: the result shown is the
     persona's outcome, it opens with the notes they must read, and states any assumption."""
-    from conftest import page_url_path
     flow = FLOWS[flow_id]
-    page.goto(base_url + page_url_path(PAGE_OF[flow_id]), wait_until="load")
+    page = flow_page(flow_id)
     root = page.locator(f'[data-flow="{flow_id}"][data-flow-ready]')
-    root.wait_for(state="attached")
     node_id = flow.start
+    root.locator(f'[data-node="{node_id}"].guide-flow__node--current').wait_for()
     for label in persona["answers"]:
         current = root.locator(f'[data-node="{node_id}"]')
         assert current.is_visible(), (persona["who"], node_id)
