@@ -36,7 +36,7 @@ from .render import TEMPLATE, flow_env, render_flow
 
 BLOCK_NAME = "guide-flow"
 FLOWS_DIR = "decide/flows"  # in the docs folder
-ASSETS = {"css": "assets/stylesheets/flow.css", "js": "assets/javascripts/flow.js"}
+ASSETS = {"css": "assets/stylesheets/flow.css", "helper": "assets/javascripts/guide.js", "js": "assets/javascripts/flow.js"}
 
 
 _HEADER = block_header(BLOCK_NAME)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import json
-import posixpath
 import re
 import weakref
 from collections.abc import Hashable, Mapping
@@ -64,8 +63,8 @@ def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str],
 
     `urls` maps each linked page path (as written in the YAML, and each kit's page) to its URL
     from the page showing the flow; `kits` gives the title and page of each hiring kit; `assets`
-    maps "css"/"js" to their URLs, or is None when another flow on the same page already loads
-    them (and the shared guide.js beside "js", unless `assets` names it as "helper").
+    maps "css", "helper" (the scripts' shared guide.js) and "js" to their URLs, or is None when
+    another flow on the same page already loads them.
     `abbreviations` (term -> definition, as Python-Markdown's `abbr` has them for the page)
     become <abbr> elements in the flow's text.
     """
@@ -73,18 +72,10 @@ def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str],
         env = strict_env(env)  # a fresh overlay compiles its templates again: pass a strict env to reuse one
     analysis = analyse(flow)
     return env.get_template(template).render(
-        flow=flow, analysis=analysis, diagram=layout(flow, analysis), urls=urls, assets=with_helper(assets),
+        flow=flow, analysis=analysis, diagram=layout(flow, analysis), urls=urls, assets=assets,
         prefix=flow.anchor_prefix, kits=kits or {}, copy_pieces=functools.partial(copy_pieces, flow, kits or {}),
         terms=Terms(abbreviations, env.get_template(TERMS_TEMPLATE)) if abbreviations else Terms(),
     )
-
-
-def with_helper(assets: Mapping[str, str] | None) -> Mapping[str, str] | None:
-    """`assets` with "helper", the scripts' shared guide.js, which sits beside the block's own
-    script; the block's ASSETS may name it instead."""
-    if assets is None or "helper" in assets:
-        return assets
-    return {**assets, "helper": posixpath.join(posixpath.dirname(assets["js"]), "guide.js")}
 
 
 # ── The copied summary ───────────────────────────────────────────────────────

@@ -33,7 +33,7 @@ from .model import Checklist, Kit
 from .render import TEMPLATE, TextEnvs, render_kit, text_envs
 
 BLOCK_NAME = "hiring-kit"
-ASSETS = {"css": "assets/stylesheets/kit.css", "js": "assets/javascripts/kit.js"}
+ASSETS = {"css": "assets/stylesheets/kit.css", "helper": "assets/javascripts/guide.js", "js": "assets/javascripts/kit.js"}
 SOURCES_PAGE = "sources.md"
 DEFAULT_LANGUAGE = "en"  # a page's language when its name says none (faq.md, not faq.fr.md)
 _SOURCE_ATTRIBUTE = "hiring_kit_source"

@@ -12,7 +12,6 @@ with the whole kit's file for "Download kit (.md)", so kit.js only copies and sa
 from __future__ import annotations
 
 import functools
-import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -102,12 +101,4 @@ def render_kit(env: jinja2.Environment, envs: TextEnvs, kit: Kit, checklist: Che
                                     for key in _KEYS} for kind in ("markdown", "text")}
     texts["download"] = _file(texts["markdown"])
     return env.get_template(template).render(kit=kit, checklist=checklist, parts=PARTS, texts=texts, urls=urls,
-                                             assets=_with_helper(assets), long_date=functools.partial(long_date, language=language))
-
-
-def _with_helper(assets: Mapping[str, str] | None) -> Mapping[str, str] | None:
-    """`assets` with "helper", the scripts' shared guide.js, which sits beside kit.js; the
-    block's ASSETS may name it instead."""
-    if assets is None or "helper" in assets:
-        return assets
-    return {**assets, "helper": posixpath.join(posixpath.dirname(assets["js"]), "guide.js")}
+                                             assets=assets, long_date=functools.partial(long_date, language=language))
