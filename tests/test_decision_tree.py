@@ -204,7 +204,7 @@ def test_long_edges_route_around_boxes_in_between() -> None:
 
 def render(flow: tree.Flow) -> str:
     urls = {link.page: f"../{link.page.removesuffix('.md')}.html" for o in flow.outcomes for link in o.links}
-    return tree.render_flow(ENV, flow, urls=urls, assets={"css": "flow.css", "js": "flow.js"})
+    return tree.render_flow(ENV, flow, urls=urls, assets={"css": "flow.css", "helper": "guide.js", "js": "flow.js"})
 
 
 def test_render_follows_the_dom_contract() -> None:
