@@ -395,7 +395,7 @@ def test_opening_the_faq_with_an_id_opens_exactly_that_question(page, watch, bas
     anchors = [d["id"] for d in faq_items(site_dir)]
     for anchor in anchors:
         page.goto("about:blank")
-        page.goto(f"{url}#{anchor}", wait_until="networkidle")
+        page.goto(f"{url}#{anchor}", wait_until="load")
         page.wait_for_function(
             "id => document.getElementById(id).open", arg=anchor, timeout=5000)
         assert page.evaluate(OPEN_IDS) == [anchor]
@@ -408,7 +408,7 @@ def test_opening_the_faq_with_an_id_opens_exactly_that_question(page, watch, bas
 
 @pytest.mark.browser
 def test_following_a_link_to_another_question_opens_it(page, base_url: str) -> None:
-    page.goto(base_url + page_url_path("faq.md"), wait_until="networkidle")
+    page.goto(base_url + page_url_path("faq.md"), wait_until="load")
     assert page.evaluate(OPEN_IDS) == []
     page.evaluate("() => { location.hash = '#managed-ml-platform'; }")
     page.wait_for_function("() => document.getElementById('managed-ml-platform').open", timeout=5000)
@@ -417,7 +417,7 @@ def test_following_a_link_to_another_question_opens_it(page, base_url: str) -> N
 
 @pytest.mark.browser
 def test_a_keyboard_user_opens_a_question_with_tab_and_enter(page, base_url: str) -> None:
-    page.goto(base_url + page_url_path("faq.md"), wait_until="networkidle")
+    page.goto(base_url + page_url_path("faq.md"), wait_until="load")
     first = page.locator("details.guide-faq").first
     anchor = first.get_attribute("id")
     for _ in range(80):
@@ -444,7 +444,7 @@ def test_a_keyboard_user_opens_a_question_with_tab_and_enter(page, base_url: str
 def test_faq_answers_have_no_axe_violations_when_open(page, base_url: str, scheme: str) -> None:
     """axe skips closed details, so open every answer first."""
     page.emulate_media(color_scheme=scheme)
-    page.goto(base_url + page_url_path("faq.md"), wait_until="networkidle")
+    page.goto(base_url + page_url_path("faq.md"), wait_until="load")
     page.evaluate("() => document.querySelectorAll('details.guide-faq').forEach(d => { d.open = true; })")
     assert len(page.evaluate(OPEN_IDS)) >= MIN_QUESTIONS
     violations = run_axe(page)

@@ -301,7 +301,7 @@ PHONE_TABLES = [(COMPARISON, COMPARISON_TABLE), (RESPONSIBILITIES, MATRIX_TABLE)
 def test_table_fits_a_phone_without_clipping(page, base_url: str, source: str, selector: str,
                                              viewport: dict[str, int]) -> None:
     page.set_viewport_size(viewport)
-    page.goto(base_url + page_url_path(source), wait_until="networkidle")
+    page.goto(base_url + page_url_path(source), wait_until="load")
     result = page.evaluate(MEASURE_JS, selector)
     assert result is not None, f"no {selector} on {source}"
     assert result["width"] > viewport["width"] / 2, f"the table is only {result['width']} px wide"
@@ -314,7 +314,7 @@ def test_phone_measurement_catches_an_overflowing_matrix(page, base_url: str) ->
     """With Material's default cell sizes the matrix is too wide for 390 px: the
     measurement above must see that, or it proves nothing."""
     page.set_viewport_size(PHONE)
-    page.goto(base_url + page_url_path(RESPONSIBILITIES), wait_until="networkidle")
+    page.goto(base_url + page_url_path(RESPONSIBILITIES), wait_until="load")
     page.add_style_tag(content=MATERIAL_CELL_SIZES)
     result = page.evaluate(MEASURE_JS, MATRIX_TABLE)
     assert result["overflow"] != []

@@ -30,7 +30,8 @@ def visible(page) -> list[str]:
 
 
 def open_flow(page, base_url: str, flow_id: str, hash_: str = "") -> None:
-    page.goto(base_url + PAGES[flow_id] + hash_, wait_until="networkidle")
+    """Open the flow's page (at hash_) and wait until flow.js has set the flow up."""
+    page.goto(base_url + PAGES[flow_id] + hash_, wait_until="load")
     page.wait_for_selector(f'[data-flow="{flow_id}"][data-flow-ready]', state="attached")
 
 
@@ -252,7 +253,7 @@ def test_back_forward_and_reload_keep_the_state(page, watch, base_url: str) -> N
     page.go_forward()
     wait_for_node(page, "hiring", "release-time")
     assert visible(page) == ["release-time"]
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     page.wait_for_selector("[data-flow-ready]", state="attached")
     assert visible(page) == ["release-time"]
     assert page.locator("[data-flow-answer-list] li").count() == len(route)
@@ -365,7 +366,7 @@ def test_each_answer_is_one_history_entry_and_back_is_the_browsers_back(page, wa
     wait_for_node(page, "hiring", flow.start)
     page.go_back()  # Start again is one entry too
     wait_for_node(page, "hiring", "mlops-deploy")
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     page.wait_for_selector("[data-flow-ready]", state="attached")
     assert visible(page) == ["mlops-deploy"]
     assert_clean(watch, base_url)
@@ -617,7 +618,8 @@ def test_copy_link_and_copy_summary(context, page, watch, base_url: str) -> None
         assert f"**{heading}**\n\n" + "\n".join(f"- {squash(i)}" for i in items) in markdown
     assert markdown.endswith(f"\n\n[Open this result in the guide]({link})")
     # The copied link opens the same result.
-    page.goto(link, wait_until="networkidle")
+    page.goto(link, wait_until="load")
+    wait_for_node(page, "hiring", "ml-first-defer-platform")
     assert visible(page) == ["ml-first-defer-platform"]
     assert_clean(watch, base_url)
 
@@ -717,13 +719,21 @@ def nojs_page(browser) -> Iterator:
     context.close()
 
 
+LANDED = """id => {
+    const target = document.getElementById(id), box = target && target.getBoundingClientRect();
+    return {hash: location.hash, node: target && target.getAttribute('data-node'),
+            shown: !!box && box.width > 0 && box.height > 0 && getComputedStyle(target).visibility !== 'hidden',
+            top: !!box && box.top < 200};
+}"""
+
+
 @pytest.mark.parametrize("flow_id", sorted(FLOWS))
 def test_without_javascript_every_answer_link_reaches_its_node(nojs_page, base_url: str, flow_id: str) -> None:
     flow = FLOWS[flow_id]
     page = nojs_page
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(base_url + PAGES[flow_id], wait_until="networkidle")
+    page.goto(base_url + PAGES[flow_id], wait_until="load")
     assert sorted(visible(page)) == sorted(flow.nodes)
     assert page.locator("[data-flow-controls]").first.is_hidden()
     assert page.locator(".guide-flow__nojs").is_visible()
@@ -734,16 +744,15 @@ def test_without_javascript_every_answer_link_reaches_its_node(nojs_page, base_u
         node = flow.nodes[node_id]
         if not isinstance(node, tree.Question):
             continue
+        links = page.locator(f'[data-node="{node_id}"] [data-next]')
+        assert links.evaluate_all("els => els.map(el => el.getAttribute('data-next'))") == \
+            [o.next for o in node.options], node_id
         for index, option in enumerate(node.options):
             page.evaluate(f"location.hash = '#flow-{flow_id}-{node_id}'")
-            link = page.locator(f'[data-node="{node_id}"] [data-next]').nth(index)
-            assert link.get_attribute("data-next") == option.next
-            link.click()
-            assert page.evaluate("location.hash") == f"#flow-{flow_id}-{option.next}"
-            target = page.locator(f"#flow-{flow_id}-{option.next}")
-            assert target.get_attribute("data-node") == option.next
-            assert target.is_visible()
-            assert target.evaluate("el => el.getBoundingClientRect().top") < 200  # scrolled to it
+            links.nth(index).click()
+            # Where the link went: the address, the node with that id, shown, and scrolled to.
+            assert page.evaluate(LANDED, f"flow-{flow_id}-{option.next}") == {
+                "hash": f"#flow-{flow_id}-{option.next}", "node": option.next, "shown": True, "top": True}
             if option.next not in reached:
                 reached.add(option.next)
                 frontier.append(option.next)
@@ -753,7 +762,7 @@ def test_without_javascript_every_answer_link_reaches_its_node(nojs_page, base_u
 
 def test_without_javascript_questions_are_numbered_and_outcomes_list_their_answers(nojs_page, base_url: str) -> None:
     page = nojs_page
-    page.goto(base_url + PAGES["hiring"], wait_until="networkidle")
+    page.goto(base_url + PAGES["hiring"], wait_until="load")
     flow = FLOWS["hiring"]
     analysis = tree.analyse(flow)
     for q in flow.questions:
@@ -796,7 +805,7 @@ def test_axe_finds_no_violations_in_the_unenhanced_form(page, base_url: str, sch
     """The no-JS form (flow.js blocked, so axe itself can still run)."""
     page.route("**/flow.js", lambda route: route.abort())
     page.emulate_media(color_scheme=scheme)
-    page.goto(base_url + PAGES["hiring"], wait_until="networkidle")
+    page.goto(base_url + PAGES["hiring"], wait_until="load")
     assert len(visible(page)) == len(FLOWS["hiring"].nodes)
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)
@@ -821,7 +830,7 @@ def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_flow_survives_instant_navigation(page, watch, instant_site: str) -> None:
-    page.goto(instant_site + "index.html", wait_until="networkidle")
+    page.goto(instant_site + "index.html", wait_until="load")
     page.locator('.md-nav a[href$="decide/hiring.html"]').first.click()
     page.wait_for_selector('[data-flow="hiring"][data-flow-ready]', state="attached")
     start = HIRING.nodes[HIRING.start]

@@ -382,7 +382,7 @@ GEOMETRY = """() => {
 
 def open_page(page, base_url: str, flow_id: str, width: int) -> dict:
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(base_url + PAGES[flow_id], wait_until="networkidle")
+    page.goto(base_url + PAGES[flow_id], wait_until="load")
     return page.evaluate(GEOMETRY)
 
 

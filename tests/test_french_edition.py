@@ -232,7 +232,7 @@ def test_french_pages_lay_out_without_sideways_scrolling(page, base_url: str, so
                                                        tmp_path_factory: pytest.TempPathFactory) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(base_url + page_url_path(source) + ("#hiring/2.5" if "hiring" in source else ""),
-              wait_until="networkidle")
+              wait_until="load")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{source} at {width} px scrolls sideways by {overflow} px"
     page.screenshot(path=str(tmp_path_factory.getbasetemp() / f"fr-{Path(source).stem}-{width}.png"), full_page=True)

@@ -270,7 +270,7 @@ def test_outcome_links_to_its_kit_without_javascript(kit_flow_site: Path) -> Non
 def test_copied_summary_carries_the_kit_link(context, page, kit_flow_site: Path) -> None:
     with serve_folder(kit_flow_site) as url:
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
-        page.goto(url + "decide/kitdemo.html#kitdemo/1", wait_until="networkidle")
+        page.goto(url + "decide/kitdemo.html#kitdemo/1", wait_until="load")
         page.wait_for_selector("[data-flow-ready]", state="attached")
         page.locator('[data-flow-action="copy-summary"]').click()
         page.wait_for_function("() => document.querySelector('[data-flow-live]').textContent !== ''")
@@ -283,7 +283,7 @@ def test_copied_summary_carries_the_kit_link(context, page, kit_flow_site: Path)
         markdown_text = page.evaluate("navigator.clipboard.readText()")
         assert (f"**Hiring kit**\n\n[Hiring kit: MLOps engineer]({kit_url})\n\n"
                 "Weight the interviews toward release and rollback work \\<b\\>now\\</b\\>.") in markdown_text
-        page.goto(url + "decide/kitdemo.html#kitdemo/2", wait_until="networkidle")
+        page.goto(url + "decide/kitdemo.html#kitdemo/2", wait_until="load")
         page.locator('[data-flow-action="copy-summary"]').click()
         page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes('No kit yet'))")
 
@@ -292,7 +292,7 @@ def test_copied_summary_carries_the_kit_link(context, page, kit_flow_site: Path)
 
 
 def open_kit(page, base_url: str, kit_id: str) -> None:
-    page.goto(base_url + page_url_path(f"hiring-kits/{kit_id}.md"), wait_until="networkidle")
+    page.goto(base_url + page_url_path(f"hiring-kits/{kit_id}.md"), wait_until="load")
     page.wait_for_selector("[data-kit-ready]", state="attached")
 
 
@@ -367,7 +367,7 @@ def test_french_kit_page_copies_and_downloads_in_french(context, page, watch, ba
     """The French twin shows the French kit; its buttons, their messages and the copied and
     downloaded text are in French (the downloaded file keeps the kit's id in its name)."""
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    page.goto(base_url + "fr/" + page_url_path("hiring-kits/mlops-engineer.md"), wait_until="networkidle")
+    page.goto(base_url + "fr/" + page_url_path("hiring-kits/mlops-engineer.md"), wait_until="load")
     page.wait_for_selector("[data-kit-ready]", state="attached")
     assert page.locator("html").get_attribute("lang") == "fr"
     section = page.locator('[data-kit-part="scorecard"]')

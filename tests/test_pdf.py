@@ -702,7 +702,7 @@ def test_a_plain_build_needs_neither_weasyprint_nor_a_browser(site_build: SiteBu
 
 def print_page(page, url: str, target: Path) -> list[str]:
     """Print url to target as a person would (A4, browser margins); return each page's text."""
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
     page.pdf(path=str(target), format="A4", margin={side: "10mm" for side in ("top", "right", "bottom", "left")})
     out = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"],
                          capture_output=True, text=True, check=True).stdout

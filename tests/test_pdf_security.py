@@ -201,6 +201,9 @@ def test_hostile_flow_text_prints_as_text_in_the_exported_pdf(project: Project) 
                      ("      Your biggest open question is the model itself", f"      {COMMENT_SUMMARY}")):
         assert (project / flow).read_text(encoding="utf-8").count(old) == 1, old
         project.edit(flow, old, new)
+    # The English edition alone: the hostile text is in the English flow, and what is checked is
+    # the English PDF (a worker's PDF reporting its warnings is the next test's).
+    project.edit("mkdocs.yml", "      docs_structure: suffix\n", "      docs_structure: suffix\n      build_only_locale: en\n")
 
     result = project.build(env={"PDF_EXPORT": "1"})
     site = project / "site"
