@@ -32,8 +32,18 @@ import pytest
 
 # Shared with scripts/bench.py; imported here so tests keep importing them from conftest.
 from support import (
-    CHROMIUM, CHROMIUM_FLAGS, FLOW_PAGES, ROOT, french_nav_pages, language_of, mkdocs_config, nav_pages,
-    page_url_path, serve_folder, site_name, twin,
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    FLOW_PAGES,
+    ROOT,
+    french_nav_pages,
+    language_of,
+    mkdocs_config,
+    nav_pages,
+    page_url_path,
+    serve_folder,
+    site_name,
+    twin,
 )
 
 __all__ = [  # what the test modules import from here
@@ -309,7 +319,7 @@ class PageWatch:
 
     def foreign_requests(self, allowed_origin: str) -> list[str]:
         return [u for u in self.requests
-                if not (u.startswith(allowed_origin) or u.startswith(("data:", "blob:", "about:")))]
+                if not u.startswith((allowed_origin, "data:", "blob:", "about:"))]
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -134,7 +135,7 @@ FLOW_PAGES: tuple[str, ...] = tuple(source for _, source in nav_pages() if sourc
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's own parameter name)
         pass
 
 
@@ -142,10 +143,10 @@ class _GzipHandler(_QuietHandler):
     """Static files like a production host: text types gzip-encoded when the client
     accepts it (http.server alone never compresses)."""
 
-    cache: dict[tuple[str, float], bytes] = {}
+    cache: ClassVar[dict[tuple[str, float], bytes]] = {}  # one for every request: what it compressed
     lock = threading.Lock()
 
-    def send_head(self):  # type: ignore[override]
+    def send_head(self):
         path = self.translate_path(self.path)
         ctype = self.guess_type(path)
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")

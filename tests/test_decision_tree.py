@@ -14,8 +14,8 @@ import jsonschema
 import pytest
 
 import guide.flows as tree
-from guide.core.memory import gc_paused
 from conftest import ROOT
+from guide.core.memory import gc_paused
 
 pytestmark = pytest.mark.unit
 
@@ -124,7 +124,7 @@ def test_duplicate_yaml_keys_are_an_error() -> None:
 
 def test_yaml_is_loaded_safely() -> None:
     text = "!!python/object/apply:os.system ['echo hi']\n"
-    with pytest.raises(tree.ProblemError, match="x.yml:1"):
+    with pytest.raises(tree.ProblemError, match=r"x\.yml:1"):
         tree.parse_flow(text, "x.yml")
 
 
@@ -166,7 +166,7 @@ def test_layout_layers_and_boxes_do_not_overlap() -> None:
             for option in q.options:
                 assert boxes[option.next].y > boxes[q.id].y
         for a in diagram.boxes:
-            assert 0 <= a.x and a.x + a.width <= diagram.width and a.y + a.height <= diagram.height
+            assert a.x >= 0 and a.x + a.width <= diagram.width and a.y + a.height <= diagram.height
             for b in diagram.boxes:
                 if a.id < b.id:
                     apart = (a.x + a.width <= b.x or b.x + b.width <= a.x or

@@ -12,7 +12,12 @@ import pytest
 
 import guide.flows as tree
 from conftest import (
-    ROOT, copy_project, describe_violations, page_url_path, run_axe, serve_folder,
+    ROOT,
+    copy_project,
+    describe_violations,
+    page_url_path,
+    run_axe,
+    serve_folder,
 )
 
 pytestmark = pytest.mark.browser
@@ -391,7 +396,7 @@ def test_controls_are_in_view_when_a_result_appears(page, watch, base_url: str, 
     wait_until_still(page)  # flow.js scrolls the result's progress line into view
     for action in ("back", "restart", "copy-link", "copy-summary", "copy-markdown"):
         box = page.locator(f'[data-flow-action="{action}"]').bounding_box()
-        assert box and 0 <= box["y"] and box["y"] + box["height"] <= height, (action, box)
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, (action, box)
     progress = page.locator("[data-flow-progress]").bounding_box()
     header = page.locator(".md-header").bounding_box()
     assert progress["y"] >= header["y"] + header["height"]

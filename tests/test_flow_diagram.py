@@ -10,7 +10,6 @@ with the route marked as a script marks it).
 from __future__ import annotations
 
 import dataclasses
-
 import itertools
 import math
 import random
@@ -26,7 +25,15 @@ from bs4 import BeautifulSoup
 import guide.flows as tree
 from conftest import AXE_JS, FLOW_PAGES, ROOT, describe_violations, page_url_path
 from guide.flows.layout import (
-    BOX_PAD, BOX_WIDTH, LABEL_HEIGHT, SMALL_FLOW, Diagram, Edge, _wrap, crossings, text_width,
+    BOX_PAD,
+    BOX_WIDTH,
+    LABEL_HEIGHT,
+    SMALL_FLOW,
+    Diagram,
+    Edge,
+    _wrap,
+    crossings,
+    text_width,
 )
 
 FLOWS = sorted((ROOT / "docs" / "decide" / "flows").glob("*.yml"))
@@ -163,7 +170,7 @@ def test_boxes_do_not_overlap_and_stay_inside(name: str) -> None:
     for diagram in diagrams:
         boxes = sorted(diagram.boxes, key=lambda b: (b.y, b.x))
         for a in boxes:
-            assert 0 <= a.x and a.x + a.width <= diagram.width and 0 <= a.y and a.y + a.height <= diagram.height, a.id
+            assert a.x >= 0 and a.x + a.width <= diagram.width and a.y >= 0 and a.y + a.height <= diagram.height, a.id
         for a, b in zip(boxes, boxes[1:]):  # in a layer, left to right, with a gap
             if a.y == b.y:
                 assert a.x + a.width + 10 <= b.x, (a.id, b.id)
@@ -256,7 +263,7 @@ def fewest_possible_crossings(flow: tree.Flow) -> int | None:
     if ({o.next for o in start.options} != {q.id for q in middle} or len(middle) > 7
             or any(not isinstance(flow.nodes[o.next], tree.Outcome) for q in middle for o in q.options)):
         return None
-    into = {q.id: set(o.next for o in q.options) for q in middle}
+    into = {q.id: {o.next for o in q.options} for q in middle}
     outcomes = sorted(set().union(*into.values()))
     best = None
     for order in itertools.permutations(range(len(middle))):

@@ -16,8 +16,8 @@ import markdown
 import pytest
 
 import guide.flows as tree
-from guide.flows import site_checks
 from conftest import ROOT
+from guide.flows import site_checks
 
 pytestmark = pytest.mark.unit
 
@@ -88,8 +88,8 @@ def chain(questions: int, *, both_to_next: bool = True) -> str:
     for i in range(questions):
         nxt = f"q{i + 1}" if i + 1 < questions else "end"
         out += [f"  - id: q{i}", "    kind: question", f"    question: Question number {i}?", "    options:",
-                f"      - label: 'Yes'", f"        next: {nxt}",
-                f"      - label: 'No'", f"        next: {nxt if both_to_next else 'end'}"]
+                "      - label: 'Yes'", f"        next: {nxt}",
+                "      - label: 'No'", f"        next: {nxt if both_to_next else 'end'}"]
     out += ["  - id: end", "    kind: outcome", "    title: The end", "    summary: Done.", "    reasoning: Because.",
             "    look_for: [a]", "    watch_out: [b]", "    next_steps: [c]", "    links: [{page: index.md, label: Home}]"]
     return "\n".join(out) + "\n"

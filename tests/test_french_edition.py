@@ -13,10 +13,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from guide.languages import interface_text
 from conftest import (
-    FLOW_PAGES, ROOT, Project, assert_build_failed_cleanly, french_nav_pages, nav_pages, page_url_path, twin,
+    FLOW_PAGES,
+    ROOT,
+    Project,
+    assert_build_failed_cleanly,
+    french_nav_pages,
+    nav_pages,
+    page_url_path,
+    twin,
 )
+from guide.languages import interface_text
 
 NAV = nav_pages()
 FR_NAV = french_nav_pages()

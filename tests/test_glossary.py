@@ -7,17 +7,15 @@ the French glossary (includes/glossary.fr.md) the same way, and never the Englis
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from conftest import assert_build_failed_cleanly, mkdocs_build
+from guide import glossary
 from support import ROOT, page_url_path, twin
-
-from guide import glossary  # noqa: E402
-from test_pdf import PdfBuild, paper_text, pdf_build  # noqa: E402,F401 (pdf_build: the PDF fixture; its build is conftest's pdf_export)
+from test_pdf import PdfBuild, paper_text, pdf_build  # noqa: F401 (pdf_build: the PDF fixture; its build is conftest's pdf_export)
 
 GLOSSARY_FILE = ROOT / "includes" / "glossary.md"
 TERMS = glossary.parse(GLOSSARY_FILE.read_text(encoding="utf-8"), "includes/glossary.md")
@@ -333,7 +331,7 @@ PDF_PAGES = {"en": ("Every term below is explained wherever it appears", "a guid
 
 
 @pytest.mark.pdf
-def test_pdf_prints_each_definition_after_its_first_use_and_lists_them_all(pdf_build: PdfBuild) -> None:
+def test_pdf_prints_each_definition_after_its_first_use_and_lists_them_all(pdf_build: PdfBuild) -> None:  # noqa: F811 (pytest passes the fixture imported from test_pdf)
     """Each PDF in its own language: the French PDF explains its terms with the French glossary."""
     terms, titles = (TERMS, TITLES) if pdf_build.language == "en" else (FR_TERMS, FR_TITLES)
     glossary_intro, home_title = PDF_PAGES[pdf_build.language]

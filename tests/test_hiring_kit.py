@@ -16,10 +16,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 import guide.flows as tree
-from guide import kits
 from conftest import (
-    ROOT, Project, assert_build_failed_cleanly, copy_project, describe_violations, page_url_path, run_axe, serve_folder,
+    ROOT,
+    Project,
+    assert_build_failed_cleanly,
+    copy_project,
+    describe_violations,
+    page_url_path,
+    run_axe,
+    serve_folder,
 )
+from guide import kits
 
 DATA = ROOT / "tests" / "data"
 KITS_DIR = ROOT / "docs" / "kits"
@@ -65,7 +72,7 @@ def test_every_role_has_a_kit_of_the_agreed_shape() -> None:
 def test_checklist_facts_carry_their_dates() -> None:
     _, checklist = load()
     rules = {j.name: [(r.since, r.text) for r in j.rules] for j in checklist.jurisdictions}
-    assert ("2023-11-01", ) == tuple({s for s, t in rules["British Columbia"] if "remote" in t})
+    assert tuple({s for s, t in rules["British Columbia"] if "remote" in t}) == ("2023-11-01", )
     assert any(s == "2023-05-11" and "paid by other employers" in t for s, t in rules["British Columbia"])
     assert {s for s, _ in rules["Prince Edward Island"]} == {"2022-06-01"}
     ontario = " ".join(t for _, t in rules["Ontario"])

@@ -18,19 +18,28 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import babel.dates
 import pytest
 from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-import babel.dates
-
-from guide.languages import interface_text
-from guide import pdf as pdf_document
 from conftest import (
-    FLOW_PAGES, ROOT, SiteBuild, assert_build_failed_cleanly, blocking, french_nav_pages, language_of, mkdocs_build,
-    nav_pages, page_url_path, site_name, twin,
+    FLOW_PAGES,
+    ROOT,
+    SiteBuild,
+    assert_build_failed_cleanly,
+    blocking,
+    french_nav_pages,
+    language_of,
+    mkdocs_build,
+    nav_pages,
+    page_url_path,
+    site_name,
+    twin,
 )
+from guide import pdf as pdf_document
+from guide.languages import interface_text
 
 NAV = nav_pages()
 TABLE_PAGES = ["comparison.md", "responsibilities.md"]
@@ -234,7 +243,7 @@ def flatten_outline(items: list, reader: PdfReader) -> Iterator[tuple[str, int]]
 def test_cover_names_the_guide_and_the_build_date(pdf_build: PdfBuild) -> None:
     cover = squash(pdf_build.pages_text[0])
     assert squash(site_name(pdf_build.source("index.md"))) in cover
-    today = dt.datetime.now(dt.timezone.utc)
+    today = dt.datetime.now(dt.UTC)
     assert babel.dates.format_date(today.date(), "d MMMM y", locale=pdf_build.language) in cover
     assert squash(pdf_build.t("A hiring guide")) in cover
 
@@ -397,7 +406,7 @@ def test_every_paragraph_of_every_page_is_in_the_pdf(pdf_build: PdfBuild, source
     for block in article.select("p, li, dt, dd, th, td, summary, h1, h2, h3, h4"):
         if block.find_parent(attrs={"hidden": True}) or block.select_one("p, li, ul, ol, dl, table"):
             continue  # hidden until a script runs, or a container whose parts are checked one by one
-        if block.find_parent(["svg", "figcaption"]) or block.select_one(CONTROL_SELECTOR) and not visible_text(block):
+        if block.find_parent(["svg", "figcaption"]) or (block.select_one(CONTROL_SELECTOR) and not visible_text(block)):
             continue
         expected = visible_text(block)
         if expected:
@@ -603,14 +612,14 @@ def test_diagrams_get_their_style_and_keep_their_internal_references() -> None:
 def test_a_flow_answer_that_leads_nowhere_is_an_error() -> None:
     body = ('<div data-flow="f"><section id="n1" data-node="a" data-kind="question"><h2>Question 1</h2>'
             '<a href="#missing" data-next="missing">Yes</a></section></div>')
-    with pytest.raises(pdf_document.DocumentError, match="Yes.*no node of the flow"):
+    with pytest.raises(pdf_document.DocumentError, match=r"Yes.*no node of the flow"):
         pdf_document.assemble([_page("decide/x.html", body)])
 
 
 @pytest.mark.unit
 def test_a_page_without_an_article_is_an_error() -> None:
     page = pdf_document.SourcePage(url="x.html", title="X", section=None, html="<html><body></body></html>")
-    with pytest.raises(pdf_document.DocumentError, match="x.html: no <article"):
+    with pytest.raises(pdf_document.DocumentError, match=r"x\.html: no <article"):
         pdf_document.assemble([page])
 
 
@@ -703,7 +712,7 @@ def test_a_plain_build_needs_neither_weasyprint_nor_a_browser(site_build: SiteBu
 def print_page(page, url: str, target: Path) -> list[str]:
     """Print url to target as a person would (A4, browser margins); return each page's text."""
     page.goto(url, wait_until="load")
-    page.pdf(path=str(target), format="A4", margin={side: "10mm" for side in ("top", "right", "bottom", "left")})
+    page.pdf(path=str(target), format="A4", margin=dict.fromkeys(("top", "right", "bottom", "left"), "10mm"))
     out = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(target), "-"],
                          capture_output=True, text=True, check=True).stdout
     return out.split("\f")[:-1]

@@ -22,8 +22,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from guide import pdf as pdf_document
 from conftest import ROOT, Project, assert_build_failed_cleanly, nav_pages, page_url_path
+from guide import pdf as pdf_document
 
 HOSTILE_TITLE = 'Hire an ML engineer first<link rel="attachment" href="file:///etc/hostname" title="h">'
 COMMENT_TITLE = "Hire an ML engineer first --> and put the platform <!-- on hold"

@@ -9,8 +9,15 @@ import pytest
 import yaml
 
 from conftest import (
-    SiteBuild, assert_build_failed_cleanly, describe_violations, french_nav_pages, mkdocs_build, mkdocs_config,
-    nav_pages, page_url_path, run_axe,
+    SiteBuild,
+    assert_build_failed_cleanly,
+    describe_violations,
+    french_nav_pages,
+    mkdocs_build,
+    mkdocs_config,
+    nav_pages,
+    page_url_path,
+    run_axe,
 )
 
 NAV = nav_pages()

@@ -14,9 +14,10 @@ import pytest
 import yaml
 
 import guide.flows as tree
+from conftest import ROOT, mkdocs_config
+from guide import kits
 from guide.languages import interface_text
 from guide.mkdocs_build import languages
-from conftest import ROOT, mkdocs_config
 
 pytestmark = pytest.mark.unit
 
@@ -217,9 +218,8 @@ def test_catalogue_file_is_a_plain_mapping(tmp_path: Path) -> None:
         interface_text.load_catalogue(bad)
 
 
-# ── Hiring kits: a flow outcome's kit, and the translated kits (hooks/hiring_kit/parity.py) ──
+# ── Hiring kits: a flow outcome's kit, and the translated kits (src/guide/kits/parity.py) ──
 
-from guide import kits  # noqa: E402
 
 KITS = ROOT / "docs" / "kits"
 
