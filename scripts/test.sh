@@ -24,7 +24,9 @@ export NO_MKDOCS_2_WARNING=1
 mkdir -p .tmp && export TMPDIR="$PWD/.tmp"
 
 # ── Lint ─────────────────────────────────────────────────────────────────────
-# (the ruff step goes here: it runs before the tests, and its failure stops the script)
+# ruff (pinned in requirements-test.txt, configured in pyproject.toml) over the whole tree,
+# before the tests: its failure stops the script, so CI fails on it too.
+.venv/bin/ruff check .
 
 # ── Tests ────────────────────────────────────────────────────────────────────
 exec .venv/bin/python -m pytest "$@"

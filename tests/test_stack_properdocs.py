@@ -45,7 +45,7 @@ def sitemap_date(site: Path) -> dict[str, str]:
     dates = LASTMOD.findall(sitemap.read_bytes()) if sitemap.is_file() else []
     if not dates:
         return {}
-    day = dt.datetime.strptime(max(dates).decode(), "%Y-%m-%d").replace(tzinfo=dt.timezone.utc)
+    day = dt.datetime.strptime(max(dates).decode(), "%Y-%m-%d").replace(tzinfo=dt.UTC)
     return {"SOURCE_DATE_EPOCH": str(int(day.timestamp()))}
 
 
