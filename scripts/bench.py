@@ -221,23 +221,12 @@ def bench_builds(work: Path, runs: int) -> tuple[list[Row], Path]:
 
 # ── Caching ──────────────────────────────────────────────────────────────────
 
-def bench_caching(work: Path, runs: int, repeats: int) -> list[Row]:
-    """What each kept cache saves, measured by turning it off: compiled templates kept for the
-    whole run (build CPU time, interleaved builds, medians) and the collector paused while a
+def bench_caching(repeats: int) -> list[Row]:
+    """What each kept cache saves, measured by turning it off: the collector paused while a
     flow is read or rendered (the 10,000-node tree, best of `repeats`)."""
     from bench_flow_engine import best  # scripts/ is on sys.path: this file sits there
     from guide.core.memory import KEEP_COLLECTING
-    from guide.core.templates import NO_TEMPLATE_CACHE
 
-    site = work / "caching-site"
-    mkdocs_build(site)
-    kept: list[float] = []
-    off: list[float] = []
-    for i in range(runs):
-        pair = [(kept, {}), (off, {NO_TEMPLATE_CACHE: "1"})]
-        for times, env in (pair if i % 2 == 0 else pair[::-1]):
-            times.append(mkdocs_build(site, env=env).cpu)
-    with_cache, without = statistics.median(kept), statistics.median(off)
     paused = best(FLOW_SIZES[-1], "tree", repeats).seconds
     os.environ[KEEP_COLLECTING] = "1"
     try:
@@ -245,10 +234,6 @@ def bench_caching(work: Path, runs: int, repeats: int) -> list[Row]:
     finally:
         del os.environ[KEEP_COLLECTING]
     return [
-        Row("Caching: compiled templates kept for the run (each template compiled once, not once per language), "
-            "build CPU time with / without (medians)",
-            f"{with_cache:.2f} s / {without:.2f} s: saves {without - with_cache:.2f} s ({(1 - with_cache / without) * 100:.0f} %)",
-            "", None),
         Row(f"Caching: collector paused while a flow is read or rendered, {FLOW_SIZES[-1]:,}-node tree with / "
             f"without (best of {repeats})",
             f"{paused * 1000:,.0f} ms / {collecting * 1000:,.0f} ms: saves {(1 - paused / collecting) * 100:.0f} %",
@@ -653,7 +638,7 @@ def main(argv: list[str]) -> int:
             mkdocs_build(site)
         if "caching" in parts:
             print("Measuring what the caches save ...", file=sys.stderr)
-            rows += bench_caching(work, max(3, args.builds // 3), args.flow_repeats)
+            rows += bench_caching(args.flow_repeats)
         if "flow" in parts:
             print("Timing the flow engine ...", file=sys.stderr)
             rows += bench_flow_engine(args.flow_repeats)

@@ -24,7 +24,6 @@ import jinja2
 import yaml
 
 from guide.core.problems import Problem
-from guide.core.templates import compiled_templates
 
 CATALOGUE_DIR = "i18n"
 # libyaml's safe loader when PyYAML has it (about 20 times faster), else the pure-Python one.
@@ -146,8 +145,7 @@ def shared_environment(templates: Path) -> jinja2.Environment:
     compiled once per build, not once per language: its `_()` prints the text of the
     catalogue the caller is `speaking`."""
     # Autoescaping: the callers render through strict_env, which turns it on.
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), auto_reload=True,  # noqa: S701
-                             bytecode_cache=compiled_templates())
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), auto_reload=True)  # noqa: S701
     env.add_extension("jinja2.ext.i18n")
 
     def gettext(text: str) -> str:
