@@ -796,10 +796,11 @@ AXE_ROUTES = {  # name: (flow, route)
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(AXE_ROUTES))
-def test_axe_finds_no_violations(page, base_url: str, name: str, scheme: str) -> None:
+def test_axe_finds_no_violations(palette_page, base_url: str, name: str, scheme: str) -> None:
     flow, route = AXE_ROUTES[name]
-    page.emulate_media(color_scheme=scheme)
+    page = palette_page(scheme)
     open_flow(page, base_url, flow.id, hash_of(flow, route) if route else "")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
     assert visible(page) == [end_of(flow, route)]
     violations = run_axe(page)
     assert violations == [], describe_violations(violations)

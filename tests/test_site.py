@@ -18,6 +18,7 @@ from conftest import (
     nav_pages,
     page_url_path,
     run_axe,
+    watching,
 )
 
 NAV = nav_pages()
@@ -78,8 +79,9 @@ def test_page_loads_only_from_its_own_host_without_errors_or_axe_violations(page
 
 @pytest.mark.browser
 @pytest.mark.parametrize("source", NAV_IDS)
-def test_page_has_no_axe_violations_in_the_dark_palette(page, watch, base_url: str, source: str) -> None:
-    page.emulate_media(color_scheme="dark")
+def test_page_has_no_axe_violations_in_the_dark_palette(palette_page, base_url: str, source: str) -> None:
+    page = palette_page("dark")
+    watch = watching(page)
     page.goto(base_url + page_url_path(source), wait_until="load")
     page.wait_for_function(ENHANCED)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
