@@ -8,11 +8,14 @@ Every test belongs to exactly one layer, a pytest marker registered in pytest.in
 - ``pdf``: the PDF export, or reading the real PDF.
 
 ``scripts/test.sh -m unit`` runs one layer. The check below refuses a run in which a test
-has no layer or more than one, or a unit test asks for a built site, a browser or the PDF.
+has no layer or more than one, or a unit test asks for a built site, a browser or the PDF
+(or builds: ``mkdocs_build`` refuses). pytest's summary ends with each layer's time.
 
 The expensive things are session fixtures, made only when a test asks for them: the real
 site (``site_dir``, built once), served on 127.0.0.1 (``base_url``), the real export
 (``pdf_export``), and Chromium. Importing this file builds nothing and needs no browser.
+A test that changes the project changes a copy (``project``: ``project.edit``,
+``project.build``); a build that must fail is checked by ``assert_build_failed_cleanly``.
 The pieces that scripts/bench.py needs too live in support.py."""
 
 from __future__ import annotations
