@@ -1,4 +1,6 @@
-"""Read a flow file's YAML into plain data that remembers the line of every value.
+"""Read a data file's YAML (a flow, a kit, the checklist) into plain data that remembers the
+line of every value. One module of about 330 lines on purpose: the event-stream builder, its
+limits and the messages that name a line share private state and are one job.
 
 Only YAML's core schema is accepted: text, numbers, true/false, null, lists and
 blocks of keys. The data is built from the parser's event stream, without
