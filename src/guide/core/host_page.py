@@ -25,7 +25,16 @@ from typing import Any
 
 from markdown import Markdown
 
-MKDOCS_LINK_RESOLVER = "relpath"  # the name MkDocs registers its link treeprocessor under
+MKDOCS_LINK_RESOLVER = "relpath"
+
+
+def host_options() -> dict[str, list[str]]:
+    """The options every block extension takes for a host that does not say which page it
+    converts (Python-Markdown's config form: [default, description])."""
+    return {
+        "docs_dir": ["", "The docs folder, where the host does not say (MkDocs and Zensical do)."],
+        "page": ["page.md", "The page's path in the docs folder, where the host does not say."],
+    }  # the name MkDocs registers its link treeprocessor under
 
 
 @dataclass

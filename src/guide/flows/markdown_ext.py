@@ -24,7 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
 from guide.core.blocks import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageSites, block_header
-from guide.core.host_page import HostPage, PageContext
+from guide.core.host_page import HostPage, PageContext, host_options
 from guide.core.problems import Problem, ProblemError, close_matches
 from guide.kits import KITS_DIR, load_kits, page_of
 from guide.languages import interface_text, page_language
@@ -134,8 +134,7 @@ class GuideFlowExtension(BlocksExtension):
             "kits_dir": [KITS_DIR, "The hiring kits an outcome may name (<id>.yml; translations in <language>/)."],
             "templates_dir": ["../overrides", "The folder of partials/guide-flow.html and the templates it includes."],
             "catalogues_dir": ["../i18n", "The interface text of each other language (<language>.yml)."],
-            "docs_dir": ["", "The docs folder, where the host does not say (MkDocs does)."],
-            "page": ["page.md", "The page's path in the docs folder, where the host does not say."],
+            **host_options(),
             "site": [{}, "A prepared FlowSite, used as it is (a test, another host)."],
         }
         super().__init__(*args, **kwargs)

@@ -30,7 +30,7 @@ from pymdownx.blocks.block import Block
 
 from guide.core.blocks import PROBLEM_LOG
 from guide.core.folders import shown_path
-from guide.core.host_page import HostPage, host_page
+from guide.core.host_page import HostPage, host_options, host_page
 from guide.languages import page_language
 
 from .first_use import FOCUS, LIST_CLASS, MARKDOWN_TREE, first_uses
@@ -113,8 +113,7 @@ class GlossaryExtension(BlocksExtension):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.config = {
             "file": [GLOSSARY_FILE, "The glossary of the default language (its twins: glossary.<language>.md)."],
-            "docs_dir": ["", "The docs folder, where the host does not say (MkDocs does)."],
-            "page": ["page.md", "The page's path in the docs folder, where the host does not say."],
+            **host_options(),
             "glossary": [{}, "A checked Glossary, used as it is on every page (a test, another host)."],
         }
         super().__init__(*args, **kwargs)

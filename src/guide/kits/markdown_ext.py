@@ -23,7 +23,7 @@ from markdown import Markdown
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 
 from guide.core.blocks import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageSites
-from guide.core.host_page import HostPage, PageContext
+from guide.core.host_page import HostPage, PageContext, host_options
 from guide.core.problems import Problem, ProblemError, close_matches
 from guide.core.templates import strict_env
 from guide.languages import interface_text, page_language
@@ -115,8 +115,7 @@ class HiringKitExtension(BlocksExtension):
             "kits_dir": [KITS_DIR, "The kits and the posting checklist (translations in <language>/)."],
             "templates_dir": ["../overrides", "The folder of partials/hiring-kit.html and hiring-kit.md."],
             "catalogues_dir": ["../i18n", "The interface text of each other language (<language>.yml)."],
-            "docs_dir": ["", "The docs folder, where the host does not say (MkDocs does)."],
-            "page": ["page.md", "The page's path in the docs folder, where the host does not say."],
+            **host_options(),
             "site_url": ["", "The site's address for copied links, where the host does not say."],
             "site": [{}, "A prepared KitSite, used as it is (a test, another host)."],
         }
