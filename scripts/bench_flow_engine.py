@@ -16,6 +16,7 @@ Not a timed test: the figures depend on the machine.
 
 from __future__ import annotations
 
+import functools
 import sys
 import tempfile
 import time
@@ -26,6 +27,7 @@ from pathlib import Path
 import jinja2
 
 import guide.flows as tree
+from guide.flows.render import flow_env as render_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,10 +119,17 @@ class Measure:
     html_bytes: int
 
 
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """One template environment for every run, as a build has one for all its pages: its
+    templates compile once (in the warm-up), and runs measure the flow's own cost."""
+    return render_env(jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides")))
+
+
 def measure(node_count: int, shape: str = "tree") -> Measure:
     """Load, validate, analyse, lay out and render a generated graph of node_count nodes."""
     text = GENERATORS[shape](node_count)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+    env = _environment()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.yml"
         path.write_text(text, encoding="utf-8")

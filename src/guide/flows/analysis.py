@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from .model import Flow, Option, Outcome, Question
 
 MAX_LISTED_ROUTES = 500  # the paths table lists every route only up to this many
+# Route counts from this one up are shown as "very many" (pages) or a power of ten (the
+# review table): a 13-digit count reads as noise, and a flow of 40 questions in a row with
+# two answers each has 2**40 routes.
+COUNTED_BELOW = 10**12
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,11 @@ class Analysis:
     remaining: Mapping[str, int]              # node id -> most questions still to answer from here
     incoming: Mapping[str, tuple[Step, ...]]  # node id -> the answers that lead straight to it
     route_counts: Mapping[str, int]           # node id -> how many routes from the start reach it
+
+    def routes_shown(self, node_id: str) -> int | None:
+        """How many routes reach the node, or None from COUNTED_BELOW up ("very many")."""
+        count = self.route_counts[node_id]
+        return count if count < COUNTED_BELOW else None
 
     @property
     def route_total(self) -> int:
@@ -140,7 +149,7 @@ def _listed(flow: Flow, limit: int, *, merge: bool) -> list[Route] | None:
 
 
 def _count(n: int) -> str:
-    return f"{n:,}" if n < 10**12 else f"about 10^{len(str(n)) - 1}"
+    return f"{n:,}" if n < COUNTED_BELOW else f"about 10^{len(str(n)) - 1}"
 
 
 def paths_markdown(flows: Iterable[Flow]) -> str:

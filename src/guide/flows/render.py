@@ -98,7 +98,6 @@ def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str],
 # line with ordinary spaces, as the page shows it, whatever line breaks or no-break spaces
 # its source holds.
 _SPACES = re.compile(r"[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
-_SLOT = re.compile(r"\{(\w+)\}")
 _Segment = str | list[str] | None
 
 
@@ -106,29 +105,32 @@ def _line(value: str) -> str:
     return _SPACES.sub(" ", value).strip(" ")
 
 
-def _fill(text: str, **values: str) -> str:
-    """An interface text with each {name} replaced by its value (once: a value is not read again)."""
-    return _SLOT.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+def _fill(text: str, name: str, value: str) -> str:
+    """An interface text with its one slot, {name}, replaced by the value."""
+    return text.replace("{" + name + "}", value)
 
 
 class _Piece:
     """One piece of the summary in both formats, built from left to right."""
+
+    __slots__ = ("segments",)
 
     def __init__(self) -> None:
         self.segments: list[_Segment] = []
 
     def add(self, plain: str, md: str | None = None) -> _Piece:
         """Trusted text (the interface's, the marks): `plain`, and `md` in Markdown if it differs."""
-        last = self.segments[-1] if self.segments else None
+        segments = self.segments
+        last = segments[-1] if segments else None
         if md is None or md == plain:
-            if isinstance(last, str):
-                self.segments[-1] = last + plain
+            if type(last) is str:
+                segments[-1] = last + plain
             elif plain:
-                self.segments.append(plain)
-        elif isinstance(last, list):
-            self.segments[-1] = [last[0] + plain, last[1] + md]
+                segments.append(plain)
+        elif type(last) is list:
+            segments[-1] = [last[0] + plain, last[1] + md]
         else:
-            self.segments.append([plain, md])
+            segments.append([plain, md])
         return self
 
     def text(self, value: str) -> _Piece:
@@ -180,16 +182,16 @@ def copy_pieces(flow: Flow, kits: Mapping[str, KitTarget], text: Mapping[str, st
                     piece["note"] = _Piece().add("- ").text(_line(option.note))
                 if option.assumes:
                     piece["assumed"] = _Piece().block(t["assumed_heading"], colon,
-                                                      [_fill(t["check_it"], assumption=option.assumes)], checks)
+                                                      [_fill(t["check_it"], "assumption", option.assumes)], checks)
                 options.append({key: value.segments for key, value in piece.items()})
             out[node.id] = _json({
                 "question": _Piece().text(question),
-                "stop": _Piece().block(t["not_finished"], colon, [_fill(t["next_question"], question=question)]),
+                "stop": _Piece().block(t["not_finished"], colon, [_fill(t["next_question"], "question", question)]),
                 "options": options,
             })
         elif isinstance(node, Outcome):
             out[node.id] = _json({
-                "result": _Piece().block(_fill(t["recommendation"], title=_line(node.title)), colon,
+                "result": _Piece().block(_fill(t["recommendation"], "title", _line(node.title)), colon,
                                          [_line(node.summary)]),
                 "details": _details(flow, node, kits, t),
             })
