@@ -172,8 +172,19 @@ def standard_extensions() -> str:
     lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     start = lines.index("markdown_extensions:")
     end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith((" ", "#"))), len(lines))
-    kept = [line for line in lines[start:end] if not line.lstrip().startswith(("#", "- guide."))]
-    if len(kept) == end - start:
+    kept: list[str] = []
+    dropped = 0
+    skip_deeper_than: int | None = None  # inside a guide.* item: its options go with it
+    for line in lines[start:end]:
+        indent = len(line) - len(line.lstrip())
+        if skip_deeper_than is not None and (not line.strip() or indent > skip_deeper_than):
+            continue
+        skip_deeper_than = None
+        if line.lstrip().startswith("- guide."):
+            skip_deeper_than, dropped = indent, dropped + 1
+        elif not line.lstrip().startswith("#"):
+            kept.append(line)
+    if not dropped:
         raise SystemExit("mkdocs.yml lists no guide.* extension: update standard_extensions() in scripts/bench.py")
     return "\n".join(kept) + "\n"
 

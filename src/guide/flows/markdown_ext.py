@@ -11,6 +11,7 @@ shows, links to pages and ids) are the hook's (hooks/flow_checks.py).
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
@@ -26,6 +27,7 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from guide.core.blocks import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageSites, block_header
 from guide.core.host_page import HostPage, PageContext, host_options
 from guide.core.problems import Problem, ProblemError, close_matches
+from guide.core.rendered import remembered, templates_digest
 from guide.kits import KITS_DIR, load_kits, page_of
 from guide.languages import interface_text, page_language
 
@@ -56,6 +58,7 @@ class FlowSite:
     problems: list[Problem] = field(default_factory=list)
     shown_on: dict[str, list[str]] = field(default_factory=dict)  # flow id -> pages showing it
     catalogue: Mapping[str, str] = field(default_factory=dict)  # the interface text of the page's language
+    cache: Path | None = None  # where rendered flows are kept between builds (guide.core.rendered); None: nowhere
 
     def __post_init__(self) -> None:
         self.env = flow_env(self.env)  # one per environment: every flow then reuses compiled templates
@@ -117,9 +120,12 @@ class _RenderFlows(Treeprocessor):
         abbreviations = getattr(abbr, "abbrs", None)
         site = self.pages.site
         for block, flow, urls, assets in pending:
+            inputs = (flow, urls, assets, site.kits, sorted((abbreviations or {}).items()), sorted(site.catalogue.items()),
+                      site.template)
             with interface_text.speaking(site.catalogue):
-                html = render_flow(site.env, flow, urls=urls, assets=assets, template=site.template,
-                                   kits=site.kits, abbreviations=abbreviations)
+                html = remembered(site.cache, [*map(repr, inputs), templates_digest(site.env)], functools.partial(
+                    render_flow, site.env, flow, urls=urls, assets=assets, template=site.template, kits=site.kits,
+                    abbreviations=abbreviations))
             block.text = self.md.htmlStash.store(html)
 
 
@@ -134,6 +140,7 @@ class GuideFlowExtension(BlocksExtension):
             "kits_dir": [KITS_DIR, "The hiring kits an outcome may name (<id>.yml; translations in <language>/)."],
             "templates_dir": ["../overrides", "The folder of partials/guide-flow.html and the templates it includes."],
             "catalogues_dir": ["../i18n", "The interface text of each other language (<language>.yml)."],
+            "cache_dir": ["", "Where rendered flows are kept between builds (empty: nowhere)."],
             **host_options(),
             "site": [{}, "A prepared FlowSite, used as it is (a test, another host)."],
         }
@@ -143,7 +150,8 @@ class GuideFlowExtension(BlocksExtension):
         given = self.getConfig("site") or None  # (an empty dict: none given; a None default would make it a bool)
         if given is not None and not isinstance(given, FlowSite):
             raise TypeError("GuideFlowExtension: site must be a FlowSite")
-        options = {key: str(self.getConfig(key)) for key in ("flows_dir", "kits_dir", "templates_dir", "catalogues_dir")}
+        options = {key: str(self.getConfig(key))
+                   for key in ("flows_dir", "kits_dir", "templates_dir", "catalogues_dir", "cache_dir")}
         pages = PageSites(md, FLOW_BLOCK, lambda page: site_for_page(page, **options),
                           {"docs_dir": self.getConfig("docs_dir"), "page": self.getConfig("page")}, given)
         block_mgr.register(GuideFlowBlock, {"pages": pages})
@@ -153,7 +161,7 @@ class GuideFlowExtension(BlocksExtension):
 
 
 def site_for_page(page: HostPage, *, flows_dir: str, kits_dir: str, templates_dir: str,
-                  catalogues_dir: str) -> FlowSite:
+                  catalogues_dir: str, cache_dir: str = "") -> FlowSite:
     """The flows, hiring kits and templates in the page's language (a translated page, such as
     hiring.fr.md, shows the flows of decide/flows/fr/). Data that cannot be read is reported
     and left out: the block then says the flow it names does not exist."""
@@ -171,7 +179,8 @@ def site_for_page(page: HostPage, *, flows_dir: str, kits_dir: str, templates_di
         problems.extend(error.problems)
     env = flow_env(interface_text.shared_environment(docs / templates_dir))
     site = FlowSite(flows=flows, env=env, kits=targets, page=page.context(),
-                    catalogue=interface_text.page_catalogue(catalogues, language, problems))
+                    catalogue=interface_text.page_catalogue(catalogues, language, problems),
+                    cache=docs / cache_dir if cache_dir else None)
     site.problems.extend(problems)
     return site
 

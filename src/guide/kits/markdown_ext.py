@@ -10,6 +10,7 @@ are the hook's (hooks/kit_checks.py).
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 import xml.etree.ElementTree as etree
@@ -25,6 +26,7 @@ from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from guide.core.blocks import BlockSpec, CatchNearMisses, EmbedBlock, KeepSource, PageSites
 from guide.core.host_page import HostPage, PageContext, host_options
 from guide.core.problems import Problem, ProblemError, close_matches
+from guide.core.rendered import remembered, templates_digest
 from guide.core.templates import strict_env
 from guide.languages import interface_text, page_language
 
@@ -55,6 +57,7 @@ class KitSite:
     problems: list[Problem] = field(default_factory=list)
     shown_on: dict[str, list[str]] = field(default_factory=dict)  # kit id -> pages showing it
     catalogue: Mapping[str, str] = field(default_factory=dict)  # the interface text of the page's language
+    cache: Path | None = None  # where rendered kits are kept between builds (guide.core.rendered); None: nowhere
     texts: TextEnvs = field(init=False)
 
     def __post_init__(self) -> None:
@@ -83,10 +86,13 @@ class HiringKitBlock(EmbedBlock):
     def render(self, site: KitSite, name: str, block: etree.Element) -> str | None:
         assert site.checklist is not None
         site.shown_on.setdefault(name, []).append(site.page.name)
+        kit, urls, assets = site.kits[name], {"sources": site.page.url_for(SOURCES_PAGE)}, self.assets(site, ASSETS)
+        inputs = (kit, site.checklist, urls, site.sources_url, assets, site.template, site.language,
+                  sorted(site.catalogue.items()))
         with interface_text.speaking(site.catalogue):
-            return render_kit(site.env, site.texts, site.kits[name], site.checklist,
-                              urls={"sources": site.page.url_for(SOURCES_PAGE)}, sources_url=site.sources_url,
-                              assets=self.assets(site, ASSETS), template=site.template, language=site.language)
+            return remembered(site.cache, [*map(repr, inputs), templates_digest(site.env)], functools.partial(
+                render_kit, site.env, site.texts, kit, site.checklist, urls=urls, sources_url=site.sources_url,
+                assets=assets, template=site.template, language=site.language))
 
     def problem(self, site: KitSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
         known = ", ".join(sorted(site.kits)) or "(none yet)"
@@ -115,6 +121,7 @@ class HiringKitExtension(BlocksExtension):
             "kits_dir": [KITS_DIR, "The kits and the posting checklist (translations in <language>/)."],
             "templates_dir": ["../overrides", "The folder of partials/hiring-kit.html and hiring-kit.md."],
             "catalogues_dir": ["../i18n", "The interface text of each other language (<language>.yml)."],
+            "cache_dir": ["", "Where rendered kits are kept between builds (empty: nowhere)."],
             **host_options(),
             "site_url": ["", "The site's address for copied links, where the host does not say."],
             "site": [{}, "A prepared KitSite, used as it is (a test, another host)."],
@@ -125,7 +132,7 @@ class HiringKitExtension(BlocksExtension):
         given = self.getConfig("site") or None  # (an empty dict: none given; a None default would make it a bool)
         if given is not None and not isinstance(given, KitSite):
             raise TypeError("HiringKitExtension: site must be a KitSite")
-        options = {key: str(self.getConfig(key)) for key in ("kits_dir", "templates_dir", "catalogues_dir")}
+        options = {key: str(self.getConfig(key)) for key in ("kits_dir", "templates_dir", "catalogues_dir", "cache_dir")}
         host = {key: self.getConfig(key) for key in ("docs_dir", "page", "site_url")}
         pages = PageSites(md, KIT_BLOCK, lambda page: site_for_page(page, **options), host, given)
         block_mgr.register(HiringKitBlock, {"pages": pages})
@@ -133,7 +140,8 @@ class HiringKitExtension(BlocksExtension):
         md.treeprocessors.register(CatchNearMisses(md, pages, block_mgr), "hiring_kit_near_misses", 25)
 
 
-def site_for_page(page: HostPage, *, kits_dir: str, templates_dir: str, catalogues_dir: str) -> KitSite:
+def site_for_page(page: HostPage, *, kits_dir: str, templates_dir: str, catalogues_dir: str,
+                  cache_dir: str = "") -> KitSite:
     """The kits, checklist and templates in the page's language (a translated page, such as
     ml-engineer.fr.md, shows the kits of kits/fr/). Data that cannot be read is reported and
     left out: the block then says the kit it names does not exist."""
@@ -151,7 +159,8 @@ def site_for_page(page: HostPage, *, kits_dir: str, templates_dir: str, catalogu
     site = KitSite(kits=found if checklist else {}, checklist=checklist, env=env,
                    sources_url=page.site_url_for(SOURCES_PAGE), language=language or DEFAULT_LANGUAGE,
                    page=page.context(),
-                   catalogue=interface_text.page_catalogue(catalogues, language, problems))
+                   catalogue=interface_text.page_catalogue(catalogues, language, problems),
+                   cache=docs / cache_dir if cache_dir else None)
     site.problems.extend(problems)
     return site
 
