@@ -8,6 +8,7 @@ in tests/data/flows/hostile/ (tests/test_flow_hostile_input.py)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,19 @@ def test_kit_with_an_escaped_bidi_control_is_refused_at_its_line() -> None:
     assert message.startswith(f"ml-engineer.yml:{line}: this value holds a bidirectional control character "
                               "(U+202E) written as an escape ('\\u202e')"), message
     assert " Fix: " in message
+
+
+def test_checklist_source_listed_twice_is_refused_at_the_second(tmp_path: Path) -> None:
+    path = HOSTILE / "checklist-duplicate-source" / kits.CHECKLIST_FILE
+    with pytest.raises(tree.ProblemError) as caught:
+        kits.load_checklist(path, "checklist.yml")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first, second = (n for n, line in enumerate(lines, 1) if line == "  - id: bc-pay-transparency-act")
+    assert str(caught.value) == (f"checklist.yml:{second} (node 'sources'): the source 'bc-pay-transparency-act' is "
+                                 f"listed twice (first on line {first}). Fix: keep one entry for each source.")
+    # and the kits' folder reader reports it too
+    folder = tmp_path / "kits"
+    shutil.copytree(KITS_DIR, folder, ignore=shutil.ignore_patterns("fr"))
+    shutil.copy(path, folder / kits.CHECKLIST_FILE)
+    with pytest.raises(tree.ProblemError, match="listed twice"):
+        kits.load_kits(folder, display_root=tmp_path)
