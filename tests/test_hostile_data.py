@@ -11,11 +11,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
 
 import guide.flows as tree
 from conftest import ROOT
 from guide import kits
+from guide.core.problems import Problem
+from guide.languages import interface_text
 
 pytestmark = pytest.mark.unit
 
@@ -55,3 +58,57 @@ def test_checklist_source_listed_twice_is_refused_at_the_second(tmp_path: Path) 
     shutil.copy(path, folder / kits.CHECKLIST_FILE)
     with pytest.raises(tree.ProblemError, match="listed twice"):
         kits.load_kits(folder, display_root=tmp_path)
+
+
+# ── Interface-text catalogues ───────────────────────────────────────────────
+
+CATALOGUES_REFUSED = [
+    # fixture, line, phrase of the problem
+    ("catalogue-latin1", 1, "byte 0xe9 on this line is not UTF-8 text."),
+    ("catalogue-duplicate-key", 3, "the key 'Outcome' appears twice in the same block."),
+    ("catalogue-escaped-controls", 1, "a bidirectional control character (U+202E) written as an escape"),
+    ("catalogue-escaped-controls", 2, "a control character (U+0007) written as an escape"),
+    ("catalogue-not-text", 2, "the translation of \"Download PDF\" is not text."),
+]
+
+
+@pytest.mark.parametrize(("fixture", "line", "problem"), CATALOGUES_REFUSED, ids=[f"{r[0]}:{r[1]}" for r in CATALOGUES_REFUSED])
+def test_bad_catalogue_is_refused_with_file_and_line(fixture: str, line: int, problem: str) -> None:
+    with pytest.raises(interface_text.CatalogueError) as caught:
+        interface_text.load_catalogue(HOSTILE / f"{fixture}.yml", "i18n/fr.yml")
+    assert isinstance(caught.value, ValueError)  # what the callers catch
+    assert any(p.line == line and problem in p.problem and p.fix for p in caught.value.problems), str(caught.value)
+    assert f"i18n/fr.yml:{line}: " in str(caught.value)
+
+
+def test_a_broken_catalogue_is_a_page_problem_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "i18n").mkdir()
+    shutil.copy(HOSTILE / "catalogue-duplicate-key.yml", tmp_path / "i18n" / "fr.yml")
+    problems: list[Problem] = []
+    assert interface_text.page_catalogue(tmp_path / "i18n", "fr", problems) == {}
+    assert [str(p) for p in problems] == ["i18n/fr.yml:3: the key 'Outcome' appears twice in the same block. "
+                                          "Fix: keep one of them."]
+
+
+def test_catalogue_problems_name_the_line_of_the_key() -> None:
+    catalogue = interface_text.load_catalogue(HOSTILE / "catalogue-percent.yml", "i18n/fr.yml")
+    messages = [interface_text.Message("overrides/x.html", 1, "Question %(number)s")]
+    assert interface_text.catalogue_problems(messages, catalogue, "i18n/fr.yml") == [
+        'i18n/fr.yml:2: "Works offline" is used by no template. Remove it (or fix its English).']
+
+
+def test_a_percent_sign_in_interface_text_is_a_character() -> None:
+    catalogue = interface_text.load_catalogue(HOSTILE / "catalogue-percent.yml", "i18n/fr.yml")
+    source = '{{ _("Works offline") }}|{{ _("Question %(number)s", number=n) }}|{{ _("100 % <b>sure</b>") }}'
+    loader = jinja2.DictLoader({"t.html": source, "t.md": source})
+    for env in (jinja2.Environment(loader=loader, autoescape=True), jinja2.Environment(loader=loader)):
+        interface_text.install(env, catalogue)
+        html = env.get_template("t.html").render(n="<4>")
+        escaped = "&lt;4&gt;" if env.autoescape else "<4>"
+        assert html == (f"100 % hors ligne, 50 %s de rabais, %(x) et %o|Question {escaped} (100 % sûr)|"
+                        "100 % <b>sure</b>")
+    # the flow and kit templates' environment, shared by the languages
+    shared = interface_text.shared_environment(HOSTILE / "templates")
+    with interface_text.speaking(catalogue):
+        assert shared.from_string(source).render(n=4) == ("100 % hors ligne, 50 %s de rabais, %(x) et %o|"
+                                                          "Question 4 (100 % sûr)|100 % <b>sure</b>")
