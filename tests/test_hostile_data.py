@@ -8,16 +8,19 @@ in tests/data/flows/hostile/ (tests/test_flow_hostile_input.py)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import jinja2
+import markdown
 import pytest
 
 import guide.flows as tree
 from conftest import ROOT
 from guide import kits
 from guide.core.problems import Problem
+from guide.glossary.source import GlossaryError, load_glossary
 from guide.languages import interface_text
 
 pytestmark = pytest.mark.unit
@@ -112,3 +115,43 @@ def test_a_percent_sign_in_interface_text_is_a_character() -> None:
     with interface_text.speaking(catalogue):
         assert shared.from_string(source).render(n=4) == ("100 % hors ligne, 50 %s de rabais, %(x) et %o|"
                                                           "Question 4 (100 % sûr)|100 % <b>sure</b>")
+
+
+# ── Glossaries ──────────────────────────────────────────────────────────────
+
+GLOSSARIES_REFUSED = [
+    # fixture, line, phrase of the problem
+    ("glossary-latin1", 3, "byte 0xe9 on this line is not UTF-8 text."),
+    ("glossary-placeholder-chars", 3, "this line holds a control character (U+0002)"),
+    ("glossary-bidi", 3, "this line holds a bidirectional control character (U+202E)"),
+    ("glossary-empty-quotes", 3, "the definition of 'drift' is '\"\"', which has no words"),
+    ("glossary-empty-quotes", 5, "the definition of 'canary' is \"''\", which has no words"),
+]
+
+
+@pytest.mark.parametrize(("fixture", "line", "problem"), GLOSSARIES_REFUSED, ids=[f"{r[0]}:{r[1]}" for r in GLOSSARIES_REFUSED])
+def test_bad_glossary_is_refused_with_file_and_line(fixture: str, line: int, problem: str) -> None:
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(HOSTILE / f"{fixture}.md", "includes/glossary.md")
+    message = str(caught.value)
+    assert any(text.startswith(f"includes/glossary.md:{line}: ") and problem in text
+               for text in message.splitlines()), message
+
+
+def test_a_glossary_with_placeholder_characters_never_reaches_markdown() -> None:
+    """STX and ETX are Python-Markdown's placeholder marks: in a tooltip they ended a page in
+    a RecursionError. The page extension reports the glossary and renders without it."""
+    html = markdown.markdown("drift and MLOps", extensions=["abbr", "guide.glossary.markdown_ext"],
+                             extension_configs={"guide.glossary.markdown_ext": {
+                                 "docs_dir": str(HOSTILE), "file": "glossary-placeholder-chars.md",
+                                 "page": "index.md"}})
+    assert html == "<p>drift and MLOps</p>"
+
+
+def test_look_alike_terms_get_distinct_ids_on_the_glossary_page() -> None:
+    glossary = load_glossary(HOSTILE / "glossary-lookalike.md", "includes/glossary.md")
+    assert glossary.anchors() == {"C": "term-c", "C 2": "term-c-2", "C#": "term-c-3", "C++": "term-c-4"}
+    html = markdown.markdown("/// glossary\n///\n", extensions=["abbr", "guide.glossary.markdown_ext"],
+                             extension_configs={"guide.glossary.markdown_ext": {"glossary": glossary}})
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == 4 and len(set(ids)) == 4, html
