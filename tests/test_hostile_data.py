@@ -155,3 +155,22 @@ def test_look_alike_terms_get_distinct_ids_on_the_glossary_page() -> None:
                              extension_configs={"guide.glossary.markdown_ext": {"glossary": glossary}})
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == 4 and len(set(ids)) == 4, html
+
+
+# ── Ids on a page ───────────────────────────────────────────────────────────
+
+def test_two_kits_on_one_page_share_no_id() -> None:
+    found, checklist = kits.load_kits(KITS_DIR, display_root=ROOT)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+    interface_text.install(env, {})
+    kit_site = kits.KitSite(kits=found, checklist=checklist, env=env)
+    html = markdown.markdown("/// hiring-kit | ml-engineer\n///\n\n/// hiring-kit | mlops-engineer\n///\n",
+                             extensions=[kits.HiringKitExtension(site=kit_site)])
+    assert kit_site.problems == []
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == 16 and len(set(ids)) == 16, sorted(ids)
+    assert "kit-scorecard" in ids and "kit-mlops-engineer-scorecard" in ids  # the first kit's ids as on a kit page
+    # every in-page link and label points at an id of its own kit
+    targets = re.findall(r'href="#([^"]+)"', html) + re.findall(r'aria-labelledby="([^"]+)"', html)
+    assert targets and set(targets) <= set(ids)
+    assert sum(t.startswith("kit-mlops-engineer-") for t in targets) == len(targets) // 2

@@ -30,7 +30,7 @@ from guide.languages import interface_text, page_language
 
 from .load import KITS_DIR, load_kits
 from .model import Checklist, Kit
-from .render import TEMPLATE, TextEnvs, render_kit, text_envs
+from .render import TEMPLATE, TextEnvs, part_ids, render_kit, text_envs
 
 BLOCK_NAME = "hiring-kit"
 ASSETS = {"css": "assets/stylesheets/kit.css", "helper": "assets/javascripts/guide.js", "js": "assets/javascripts/kit.js"}
@@ -82,11 +82,13 @@ class HiringKitBlock(EmbedBlock):
 
     def render(self, site: KitSite, name: str, block: etree.Element) -> str | None:
         assert site.checklist is not None
+        before = sum(site.page.name in pages for pages in site.shown_on.values())  # kits higher up this page
         site.shown_on.setdefault(name, []).append(site.page.name)
         with interface_text.speaking(site.catalogue):
             return render_kit(site.env, site.texts, site.kits[name], site.checklist,
                               urls={"sources": site.page.url_for(SOURCES_PAGE)}, sources_url=site.sources_url,
-                              assets=self.assets(site, ASSETS), template=site.template, language=site.language)
+                              assets=self.assets(site, ASSETS), template=site.template, language=site.language,
+                              ids=part_ids(name, before))
 
     def problem(self, site: KitSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
         known = ", ".join(sorted(site.kits)) or "(none yet)"
