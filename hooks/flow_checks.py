@@ -9,7 +9,8 @@ library's problems into `PluginError`s, with file, line, node and fix:
   the default language's build, every translation has its original's structure
   (`guide.flows.translation_problems`), so one result link means the same route in both;
 - once every page is converted (on_env): every flow is shown by some page, and every link to
-  an id on a page names an id the built page has.
+  an id on a page names an id the built page has (in its Markdown or in the HTML a block put
+  there, such as a hiring kit's parts).
 
 The i18n plugin builds the site once per language; a translated flow lives in a folder named
 for its language (docs/decide/flows/fr/hiring.yml).
@@ -25,6 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from guide import flows, kits
+from guide.core import html_ids
 from guide.core.problems import Problem, ProblemError
 from guide.flows import site_checks
 from guide.mkdocs_build import languages
@@ -98,8 +100,15 @@ def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
     shown_ids = {flow_id for flow_id in found if any(f'data-flow="{flow_id}"' in html for html in contents)}
     _fail("Bad decision tree or flow block", site_checks.unshown_problems(found, shown_ids))
 
+    read: dict[str, set[str] | None] = {}
+
     def anchors_of(page: str) -> set[str] | None:
-        file = files.get_file_from_path(page)  # in a translation's build: the page's twin
-        return set(file.page.present_anchor_ids or ()) if file and file.page else None
+        """The ids of the built page: MkDocs' list from its Markdown, and those in the HTML that
+        blocks put in whole (a hiring kit's parts), which that list misses."""
+        if page not in read:
+            file = files.get_file_from_path(page)  # in a translation's build: the page's twin
+            read[page] = (set(file.page.present_anchor_ids or ()) | html_ids.ids_in(file.page.content or "")
+                          if file and file.page else None)
+        return read[page]
 
     _fail("Bad decision tree or flow block", site_checks.anchor_problems(found, anchors_of))

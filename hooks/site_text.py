@@ -35,7 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
             continue
         path = interface_text.catalogue_path(root, language.code)
         try:
-            catalogue = interface_text.load_catalogue(path)
+            catalogue = interface_text.load_catalogue(path, str(path.relative_to(root)))
         except ValueError as error:
             problems.append(str(error))
             continue

@@ -38,6 +38,8 @@ REFUSED = [
     ("deep-nesting", 10, "first", "nested more than 40 deep"),
     ("nul-byte", 18, "second", "a control character (U+0000)"),
     ("bidi-control", 18, "second", "a bidirectional control character (U+202E)"),
+    ("escaped-bidi", 18, "second", "a bidirectional control character (U+202E) written as an escape ('\\u202e')"),
+    ("escaped-control", 18, "second", "a control character (U+0007) written as an escape ('\\x07')"),
     ("not-utf8", 18, "", "byte 0xff on this line is not UTF-8"),
     ("unclosed-quote", 18, "second", "the quote that opens on this line is not closed"),
     ("two-documents", 48, "stay-light", "more than one YAML document"),

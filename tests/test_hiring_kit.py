@@ -154,7 +154,7 @@ def test_html_and_markdown_in_kit_text_stay_text() -> None:
     assert "<img src=x onerror=alert(2)>" in page.get_text()
     text = kits.kit_markdown(kit_site.texts, hostile, kit_site.checklist, sources_url=SITE_URL + "sources.html")
     assert "Hiring kit: \\<script\\>alert(1)\\</script\\> & \\*engineer\\*" in text
-    assert "\\<img src=x onerror=alert(2)\\> [link]\\(javascript:alert(3)) \\# not a heading \\| not a cell." in text
+    assert "\\<img src=x onerror=alert(2)\\> \\[link\\](javascript:alert(3)) \\# not a heading \\| not a cell." in text
     data = json.loads(page.select_one("script[data-kit-data]").string)
     assert data["download"] == text  # the file kit.js saves is the one Python writes
     assert "<img src=x onerror=alert(2)> [link](javascript:alert(3))" in data["text"]["job-description"]
@@ -164,19 +164,21 @@ def test_html_and_markdown_in_kit_text_stay_text() -> None:
 
 @pytest.mark.unit
 @pytest.mark.parametrize(("value", "escaped"), [
-    ("[Company]: https://example.org", "[Company]\\: https://example.org"),  # no reference definition
-    ("[link](javascript:x) ![image](x.png) [a][b]", "[link]\\(javascript:x) ![image]\\(x.png) [a]\\[b]"),
+    ("[Company]: https://example.org", "\\[Company\\]: https://example.org"),  # no reference definition
+    ("[link](javascript:x) ![image](x.png) [a][b]", "\\[link\\](javascript:x) !\\[image\\](x.png) \\[a\\][b]"),
+    ("a [b] c] [d", "a [b] c\\] \\[d"),                                # no bracket left unbalanced
     ("[x] done", "\\[x] done"),                                        # no task box
-    ("# one\n## two", "\\# one\n\\#\\# two"),                       # every line, not only the first
-    ("a\n- item\n+ item\n12. item\n3) item", "a\n\\- item\n\\+ item\n12\\. item\n3\\) item"),
-    ("a\n===\n---", "a\n\\===\n\\---"),                           # no setext heading, no rule
-    ("a\n\n    code", "a\ncode"),                                      # no new paragraph, no code block
+    ("# one\n## two", "\\# one \\#\\# two"),                        # every line, not only the first: one line
+    ("a\n- item\n+ item\n12. item\n3) item", "a \\- item \\+ item 12\\. item 3\\) item"),
+    ("a\n===\n---", "a \\=== \\---"),                               # no setext heading, no rule
+    ("a\n\n    code", "a code"),                                       # no new paragraph, no code block
     ("<b>x</b> &amp; & > q", "\\<b\\>x\\</b\\> \\&amp; & \\> q"),
     ("`c` *e* _u_ ~s~ a|b \\", "\\`c\\` \\*e\\* \\_u\\_ \\~s\\~ a\\|b \\\\"),
     ("[Company] is hiring in [location].", "[Company] is hiring in [location]."),  # placeholders stay readable
 ])
 def test_one_markdown_escaper_leaves_data_no_structure(value: str, escaped: str) -> None:
-    """The escaper behind every copied Markdown (kits and flows): each line of a value stays text."""
+    """The escaper behind every copied Markdown (kits and flows): each line of a value stays
+    text, and the value is one line (it may land in a heading)."""
     from guide.core.markdown_text import escape
 
     assert escape(value) == escaped

@@ -1,5 +1,6 @@
-"""Read a data file's YAML (a flow, a kit, the checklist) into plain data that remembers the
-line of every value. One module of about 330 lines on purpose: the event-stream builder, its
+"""Read a data file's YAML (a flow, a kit, the checklist, an interface-text catalogue) into
+plain data that remembers the line of every value; `decode` and `character_problems` are the
+same first steps for the data files that are not YAML (the glossaries). One module of about 330 lines on purpose: the event-stream builder, its
 limits and the messages that name a line share private state and are one job.
 
 Only YAML's core schema is accepted: text, numbers, true/false, null, lists and
@@ -13,7 +14,11 @@ recursion, so that every hostile input becomes an ordinary `Problem`:
   and an alias inside the block it names is refused (no endless recursion);
 - nesting deeper than MAX_DEPTH is refused (no RecursionError);
 - NUL, other control characters and the bidirectional controls that can hide
-  text (U+202A-U+202E, U+2066-U+2069) are refused at their line;
+  text (U+202A-U+202E, U+2066-U+2069) are refused at their line, whether typed into the
+  file or written as an escape in double quotes (`"\u202e"`, `"\a"`, `"\x1b"`): the value
+  is checked after YAML has unescaped it. Allowed in a value: tab and line feed (block text);
+  a carriage return only as a file's own line ends (`"\r"` in a value is refused);
+- a key given twice in one block is refused at the second (the second would silently win);
 - a byte that is not UTF-8 is reported at its real line, an unclosed quote at
   the line where it opens.
 """
@@ -45,6 +50,10 @@ _QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[\w-]+\s*:\s+)?(?P<quote>[\"'])(?P<
 # Characters no flow text may hold: NUL and other C0/C1 controls (YAML refuses them
 # anyway) and the bidirectional controls that reorder how text is displayed.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The same in a value after YAML's unescaping, where a carriage return can only come from
+# an escape ("\r"): tab and line feed are the only control characters a value may hold.
+_BAD_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class Map(dict):
@@ -84,6 +93,7 @@ class _Builder:
     """Builds plain data from parser events, with lines, limits and tag checks."""
 
     file: str
+    text: str = ""  # the file's text: the node a problem is in (flows)
     problems: list[Problem] = field(default_factory=list)
     stack: list[_Frame] = field(default_factory=list)
     anchors: dict[str, tuple[Any, int]] = field(default_factory=dict)
@@ -182,6 +192,8 @@ class _Builder:
         plain = event.implicit[0] and tag in (None, "!")
         if plain and text == "<<":
             self._refuse_merge_key(line)
+        if event.style == '"':  # the one style with escapes: check what they wrote
+            self._check_unescaped(text, line)
         if (tag is None and not event.implicit[0]) or tag == "!":  # quoted or '!': text
             return text
         if tag is None:
@@ -197,6 +209,18 @@ class _Builder:
             raise _Stop(line, f"'{text}' is not a valid !!{kind}.", f"remove the !!{kind} tag or fix the value.")
         raise _Stop(line, f"the tag '{_short_tag(tag)}' is not allowed: flow files use plain YAML only.",
                     "remove the tag and write the value as plain text.")
+
+    def _check_unescaped(self, text: str, line: int) -> None:
+        """A double-quoted value after unescaping: `"\u202e"` is the character itself by now."""
+        bad = _BAD_IN_VALUE.search(text)
+        if bad:
+            char = bad.group()
+            code = f"U+{ord(char):04X}"
+            what = "a bidirectional control character" if char in _BIDI else "a control character"
+            self.problems.append(Problem(self.file, line, node_near(self.text, line), f"this value holds {what} ({code}) written as an "
+                                         f"escape ('{char.encode('unicode_escape').decode()}'), which can hide or "
+                                         "reorder text.", "delete the escape; only tab ('\\t') and line "
+                                         "feed ('\\n') may be written so."))
 
     def _check_collection_tag(self, event: yaml.CollectionStartEvent, line: int) -> None:
         wanted = _CORE + ("map" if isinstance(event, yaml.MappingStartEvent) else "seq")
@@ -257,7 +281,7 @@ def decode(raw: bytes, file: str) -> str:
     """UTF-8 text of a file, or a problem at the line of the first byte that is not UTF-8."""
     if len(raw) > MAX_BYTES:
         raise ProblemError([Problem(file, 1, "", f"the file is {len(raw) / 1e6:.1f} MB, over the "
-                                     f"{MAX_BYTES // (1024 * 1024)} MB limit for a flow.", "split the flow in two.")])
+                                     f"{MAX_BYTES // (1024 * 1024)} MB limit for a data file.", "split the file in two.")])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -267,7 +291,9 @@ def decode(raw: bytes, file: str) -> str:
                                      "save the file as UTF-8 (most editors have it under 'encoding').")]) from None
 
 
-def _character_problems(text: str, file: str) -> list[Problem]:
+def character_problems(text: str, file: str) -> list[Problem]:
+    """Every NUL, other control character and bidirectional control in a file's text, at its line
+    (tab, line feed and carriage return are a text file's own)."""
     problems = []
     for match in _BAD_CHARS.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
@@ -283,10 +309,10 @@ def read_yaml(text: str, file: str) -> Any:
     """Parse YAML text into Map/Seq/scalars that know their lines; every problem is a ProblemError."""
     if len(text) > MAX_BYTES:
         raise ProblemError([Problem(file, 1, "", "the file is over the size limit for a flow.", "split the flow.")])
-    problems = _character_problems(text, file)
+    problems = character_problems(text, file)
     if problems:
         raise ProblemError(problems[:20])
-    builder = _Builder(file)
+    builder = _Builder(file, text)
     try:
         for event in yaml.parse(text, Loader=_PARSER):
             builder.feed(event)

@@ -96,8 +96,9 @@ class GlossaryBlock(Block):
         for child in list(block):
             block.remove(child)
         block.text = None
+        anchors = glossary.anchors() if glossary else {}
         for entry in glossary.sorted_entries() if glossary else ():
-            term = etree.SubElement(block, "dt", {"id": entry.anchor})
+            term = etree.SubElement(block, "dt", {"id": anchors[entry.term]})
             term.text = AtomicString(entry.term)  # the term itself is not wrapped in its own <abbr>
             # The definitions stay out of the search index (every page's tooltips carry them;
             # the terms themselves are indexed, so a search for one still finds this page).

@@ -22,11 +22,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from guide.core.problems import ProblemError
+from guide.core.yaml_source import character_problems, decode
+
 LINE = re.compile(r"^\*\[(?P<term>[^\]\\]+)\]:[ ]*(?P<definition>.*)$")
 MAX_DEFINITION = 160  # characters: one short sentence, readable in a tooltip at a glance
 # Material's tooltip inserts the title as HTML, and abbr shows it as plain text elsewhere:
 # neither markup nor entities can mean the same in both.
 FORBIDDEN = re.compile(r"[<>&`*_\[\]]")
+WORDS = re.compile(r"[^\W_]")  # a letter or a digit: a definition of quotes or dashes alone says nothing
 
 
 GLOSSARY_FILE = "../includes/glossary.md"  # relative to the docs folder; each language has its twin
@@ -47,7 +51,8 @@ class Entry:
 
     @property
     def anchor(self) -> str:
-        """The term's id on the Glossary page, e.g. `term-ci-cd`."""
+        """The term's id on the Glossary page as its letters give it, e.g. `term-ci-cd` (terms
+        that differ only in other characters, C++ and C#, share it: `Glossary.anchors`)."""
         return "term-" + (re.sub(r"[^a-z0-9]+", "-", _unaccented(self.term).lower()).strip("-") or "x")
 
 
@@ -63,6 +68,20 @@ class Glossary:
         """Entries in reading order for the Glossary page (case and accents ignored:
         `évaluation` files under e, as in a French dictionary)."""
         return sorted(self.entries, key=lambda entry: (_unaccented(entry.term).casefold(), entry.term.casefold()))
+
+    def anchors(self) -> dict[str, str]:
+        """Each term's id on the Glossary page, unique: in reading order, a term whose `anchor`
+        an earlier one took gets `-2`, `-3`, ... (C++ `term-c`, C# `term-c-2`)."""
+        taken: set[str] = set()
+        ids: dict[str, str] = {}
+        for entry in self.sorted_entries():
+            anchor, number = entry.anchor, 1
+            while anchor in taken:
+                number += 1
+                anchor = f"{entry.anchor}-{number}"
+            taken.add(anchor)
+            ids[entry.term] = anchor
+        return ids
 
     def variants(self) -> dict[str, str]:
         """Other spellings of the terms that `abbr` (exact, case-sensitive) would miss:
@@ -134,7 +153,12 @@ def _forms(term: str, plural_of: Callable[[str], str | None] = _plural_en) -> It
 
 
 def parse(text: str, source: str, language: str = "en") -> Glossary:
-    """Read a glossary file (its terms in `language`); raise GlossaryError naming every bad line."""
+    """Read a glossary file (its terms in `language`); raise GlossaryError naming every bad line.
+    A control character (Python-Markdown's own placeholders STX and ETX among them) or a
+    bidirectional control anywhere in the file is refused first, at its line."""
+    characters = character_problems(text, source)
+    if characters:
+        raise GlossaryError(str(ProblemError(characters[:20])))
     problems: list[str] = []
     entries: list[Entry] = []
     first_line: dict[str, int] = {}
@@ -159,6 +183,9 @@ def parse(text: str, source: str, language: str = "en") -> Glossary:
             problems.append(f"{where}: the term '{term}' starts or ends with a space; remove it.")
         elif not definition:
             problems.append(f"{where}: '{term}' has no definition; write one short sentence after the colon.")
+        elif not WORDS.search(definition):
+            problems.append(f"{where}: the definition of '{term}' is {definition!r}, which has no words (Python-Markdown "
+                            "reads '' or \"\" as 'forget this term'); write one short sentence after the colon.")
         elif term in first_line:
             problems.append(f"{where}: '{term}' is already defined on line {first_line[term]}; keep one definition.")
         elif bad := FORBIDDEN.search(definition):
@@ -196,7 +223,7 @@ def load_glossary(path: Path, shown: str, language: str = DEFAULT_LANGUAGE) -> G
 @functools.lru_cache(maxsize=8)
 def _parse_bytes(raw: bytes, shown: str, language: str) -> Glossary:
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise GlossaryError(f"{shown}: is not UTF-8 text (byte {error.start + 1}); save it as UTF-8.") from None
+        text = decode(raw, shown)  # the data files' one reader: UTF-8, or the line of the first bad byte
+    except ProblemError as error:
+        raise GlossaryError(str(error)) from None
     return parse(text, shown, language)

@@ -129,7 +129,12 @@ def _make_checklist(raw: bytes, file: str) -> Checklist:
                                         "write the date as YYYY-MM-DD, for example 2023-11-01."))
 
     sources = tuple(Source(s["id"], s["label"].strip(), data["sources"].lines[i]) for i, s in enumerate(data["sources"]))
-    known = {s.id for s in sources}
+    known: dict[str, int] = {}
+    for source in sources:
+        if source.id in known:
+            problems.append(Problem(file, source.line, "sources", f"the source '{source.id}' is listed twice "
+                                    f"(first on line {known[source.id]}).", "keep one entry for each source."))
+        known.setdefault(source.id, source.line)
     date(data["checked"], data.lines["checked"], "checked")
     jurisdictions = []
     for place in data["jurisdictions"]:

@@ -32,7 +32,7 @@ from guide.languages import interface_text, page_language
 
 from .load import KITS_DIR, load_kits
 from .model import Checklist, Kit
-from .render import TEMPLATE, TextEnvs, render_kit, text_envs
+from .render import TEMPLATE, TextEnvs, part_ids, render_kit, text_envs
 
 BLOCK_NAME = "hiring-kit"
 ASSETS = {"css": "assets/stylesheets/kit.css", "helper": "assets/javascripts/guide.js", "js": "assets/javascripts/kit.js"}
@@ -85,14 +85,16 @@ class HiringKitBlock(EmbedBlock):
 
     def render(self, site: KitSite, name: str, block: etree.Element) -> str | None:
         assert site.checklist is not None
+        before = sum(site.page.name in pages for pages in site.shown_on.values())  # kits higher up this page
         site.shown_on.setdefault(name, []).append(site.page.name)
         kit, urls, assets = site.kits[name], {"sources": site.page.url_for(SOURCES_PAGE)}, self.assets(site, ASSETS)
+        ids = part_ids(name, before)
         inputs = (kit, site.checklist, urls, site.sources_url, assets, site.template, site.language,
-                  sorted(site.catalogue.items()))
+                  sorted(site.catalogue.items()), ids)
         with interface_text.speaking(site.catalogue):
             return remembered(site.cache, [*map(repr, inputs), templates_digest(site.env)], functools.partial(
                 render_kit, site.env, site.texts, kit, site.checklist, urls=urls, sources_url=site.sources_url,
-                assets=assets, template=site.template, language=site.language))
+                assets=assets, template=site.template, language=site.language, ids=ids))
 
     def problem(self, site: KitSite, name: str, count: int, block: etree.Element) -> tuple[str, str] | None:
         known = ", ".join(sorted(site.kits)) or "(none yet)"

@@ -91,14 +91,22 @@ def _file(markdown: Mapping[str, str]) -> str:
 
 def render_kit(env: jinja2.Environment, envs: TextEnvs, kit: Kit, checklist: Checklist, *, urls: Mapping[str, str],
                sources_url: str, assets: Mapping[str, str] | None, template: str = TEMPLATE,
-               language: str = "en") -> str:
+               language: str = "en", ids: str = "kit-") -> str:
     """The kit's HTML: every part readable without JavaScript, and every part's Markdown and
     plain text as JSON for kit.js. `urls['sources']` is the sources page from this page;
     `sources_url` its absolute address for copied text; `language` writes the dates (the
-    interface text is the environment's gettext)."""
+    interface text is the environment's gettext); `ids` starts the id of every part ("kit-",
+    or "kit-<kit id>-" for a second kit on a page: `part_ids`)."""
     texts: dict[str, Any] = {kind: {key: part_text(envs, kit, checklist, key, markdown=kind == "markdown",
                                                    sources_url=sources_url, language=language)
                                     for key in _KEYS} for kind in ("markdown", "text")}
     texts["download"] = _file(texts["markdown"])
     return env.get_template(template).render(kit=kit, checklist=checklist, parts=PARTS, texts=texts, urls=urls,
-                                             assets=assets, long_date=functools.partial(long_date, language=language))
+                                             assets=assets, long_date=functools.partial(long_date, language=language),
+                                             ids=ids)
+
+
+def part_ids(kit_id: str, kits_before: int) -> str:
+    """What the ids of a kit's parts start with: `kit-` (`#kit-scorecard`) for the first kit on
+    a page, `kit-<kit id>-` for any later one, so that no id is on a page twice."""
+    return "kit-" if kits_before == 0 else f"kit-{kit_id}-"

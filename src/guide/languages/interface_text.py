@@ -1,7 +1,8 @@
 """The interface text our templates print, in each language (no MkDocs import).
 
 Templates under overrides/ write their English text as gettext calls, `{{ _("Outcome") }}`
-or `{{ _("Step %(step)s of at most %(total)s") }}` (Jinja's i18n extension, newstyle), so
+or `{{ _("Step %(step)s of at most %(total)s", step=n, total=t) }}` (Jinja's i18n extension's
+`_()`, with our own gettext: only `%(name)s` is a placeholder, any other `%` is a character), so
 they stay readable; the strings flow.js prints are passed to it the same way, as JSON on
 the flow. Each other language has a catalogue, `i18n/<code>.yml`: a YAML mapping from
 each English text to its translation. `catalogue_problems` is the parity check: every
@@ -16,18 +17,19 @@ import contextvars
 import functools
 import re
 import types
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
-import yaml
+from markupsafe import Markup, escape
 
-from guide.core.problems import Problem
+from guide.core.folders import read_bytes, shown_path
+from guide.core.problems import Problem, ProblemError
+from guide.core.yaml_source import Map, decode, read_yaml
 
 CATALOGUE_DIR = "i18n"
-# libyaml's safe loader when PyYAML has it (about 20 times faster), else the pure-Python one.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 # Markup characters a translation may not hold: it is printed unescaped, like template text.
 NOT_TEXT = re.compile(r"[<>&\"]")
@@ -47,16 +49,42 @@ def catalogue_path(root: Path, code: str) -> Path:
     return root / CATALOGUE_DIR / f"{code}.yml"
 
 
-def load_catalogue(path: Path) -> dict[str, str]:
-    """A catalogue as {English: translation}; raises ValueError naming the file when it is not one."""
+class CatalogueError(ValueError):
+    """A catalogue that cannot be read or is not one; `problems` name its file and lines."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        error = ProblemError(problems)
+        self.problems = error.problems
+        super().__init__(str(error))
+
+
+def load_catalogue(path: Path, shown: str | None = None) -> dict[str, str]:
+    """A catalogue as {English: translation} (a `Map`: `.lines` has each key's line); raises
+    CatalogueError naming the file (as `shown`) and the line when it is not one."""
+    file = shown or str(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
-    except OSError as error:
-        raise ValueError(f"{path}: cannot be read ({error.strerror}).") from None
-    except yaml.YAMLError as error:
-        raise ValueError(f"{path}: is not valid YAML ({error}).") from None
-    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        raise ValueError(f"{path}: must be a mapping of English text to translated text, both strings.")
+        return parse_catalogue(read_bytes(path, file), file)
+    except ProblemError as error:
+        raise CatalogueError(error.problems) from None
+
+
+def parse_catalogue(raw: bytes, file: str) -> dict[str, str]:
+    """A catalogue from its bytes, through the data files' one reader (`core.yaml_source`):
+    UTF-8 only, no control or bidirectional characters (typed or escaped), no key given twice,
+    each problem at its line. Raises CatalogueError."""
+    try:
+        data = read_yaml(decode(raw, file), file)
+    except ProblemError as error:
+        raise CatalogueError(error.problems) from None
+    if not isinstance(data, Map):
+        raise CatalogueError([Problem(file, getattr(data, "line", 1), "", "the catalogue must be a mapping of "
+                                      "English text to translated text, both strings.",
+                                      "write one 'English text: translation' per line.")])
+    problems = [Problem(file, data.lines[key], "", f"the translation of \"{key}\" is not text.",
+                        "write the translation as text (in quotes if it looks like a number, true/false or null).")
+                for key, value in data.items() if not isinstance(value, str)]
+    if problems:
+        raise CatalogueError(problems)
     return data
 
 
@@ -95,33 +123,59 @@ def catalogue_problems(messages: Iterable[Message], catalogue: Mapping[str, str]
         if text not in catalogue:
             problems.append(f"{file}: no translation of \"{text}\" (used in {message.file}:{message.line}). "
                             f"Add it as a key with its translation.")
+    lines = getattr(catalogue, "lines", {})  # a catalogue as read (a Map) knows each key's line
     for text, translation in catalogue.items():
+        where = f"{file}:{lines[text]}" if text in lines else file
         if text not in wanted:
-            problems.append(f"{file}: \"{text}\" is used by no template. Remove it (or fix its English).")
+            problems.append(f"{where}: \"{text}\" is used by no template. Remove it (or fix its English).")
             continue
         if not translation:
-            problems.append(f"{file}: \"{text}\" has an empty translation.")
+            problems.append(f"{where}: \"{text}\" has an empty translation.")
         if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(translation)):
-            problems.append(f"{file}: \"{text}\": the translation must keep the placeholders "
+            problems.append(f"{where}: \"{text}\": the translation must keep the placeholders "
                             f"{sorted(set(PLACEHOLDER.findall(text))) or 'none'} exactly.")
         if NOT_TEXT.search(translation):
-            problems.append(f"{file}: \"{text}\": the translation holds < > & or a straight double quote; "
+            problems.append(f"{where}: \"{text}\": the translation holds < > & or a straight double quote; "
                             "write plain text (« » for quotes).")
     return problems
 
 
-def install(env: jinja2.Environment, catalogue: Mapping[str, str]) -> None:
-    """Give env `_()`/`gettext()` that translate with catalogue (empty: English as written)."""
+def translated(text: str, variables: Mapping[str, Any], *, autoescape: bool) -> str:
+    """An interface text (already in the page's language) with each `%(name)s` replaced by its
+    value, and nothing else read: a `%` is a character ("100 % hors ligne"), never a format.
+    Under autoescaping the text is trusted (the template's own, or a translation checked to
+    hold no markup) and each value is escaped, as Jinja's newstyle gettext does."""
+    if autoescape:
+        # Trusted as Jinja's own gettext trusts it: template text, or a translation that
+        # catalogue_problems keeps free of < > & and straight quotes.
+        filled = PLACEHOLDER.sub(lambda m: str(escape(variables[m.group(1)])), text)
+        return Markup(filled)  # noqa: S704 (template or checked catalogue text; each value escaped)
+    return PLACEHOLDER.sub(lambda m: str(variables[m.group(1)]), text)
+
+
+def _install_lookup(env: jinja2.Environment, lookup: Callable[[str], str]) -> None:
+    """`_()`, `gettext()` and `ngettext()` in env's templates, translating with `lookup` and
+    filling placeholders with `translated` (not Jinja's newstyle gettext, whose `%` formatting
+    ends a page on a translation such as "100 % hors ligne")."""
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
 
-    def gettext(text: str) -> str:
-        return catalogue.get(text, text)
+    @jinja2.pass_context
+    def gettext(context: jinja2.runtime.Context, text: str, **variables: Any) -> str:
+        return translated(lookup(text), variables, autoescape=context.eval_ctx.autoescape)
 
-    def ngettext(singular: str, plural: str, number: int) -> str:
-        return gettext(singular if number == 1 else plural)
+    @jinja2.pass_context
+    def ngettext(context: jinja2.runtime.Context, singular: str, plural: str, number: int, **variables: Any) -> str:
+        variables.setdefault("num", number)
+        return translated(lookup(singular if number == 1 else plural), variables,
+                          autoescape=context.eval_ctx.autoescape)
 
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.install_gettext_callables(gettext, ngettext, newstyle=False)
+
+
+def install(env: jinja2.Environment, catalogue: Mapping[str, str]) -> None:
+    """Give env `_()`/`gettext()` that translate with catalogue (empty: English as written)."""
+    _install_lookup(env, lambda text: catalogue.get(text, text))
 
 
 _SPOKEN: contextvars.ContextVar[Mapping[str, str]] = contextvars.ContextVar(
@@ -146,15 +200,7 @@ def shared_environment(templates: Path) -> jinja2.Environment:
     catalogue the caller is `speaking`."""
     # Autoescaping: the callers render through strict_env, which turns it on.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), auto_reload=True)  # noqa: S701
-    env.add_extension("jinja2.ext.i18n")
-
-    def gettext(text: str) -> str:
-        return _SPOKEN.get().get(text, text)
-
-    def ngettext(singular: str, plural: str, number: int) -> str:
-        return gettext(singular if number == 1 else plural)
-
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    _install_lookup(env, lambda text: _SPOKEN.get().get(text, text))
     return env
 
 
@@ -165,16 +211,17 @@ def catalogue_of(catalogues: Path, language: str | None) -> Mapping[str, str]:
     if not language:
         return {}
     path = catalogues / f"{language}.yml"
+    shown = shown_path(path, catalogues.resolve().parent)
     try:
-        text = path.read_bytes()
-    except OSError as error:
-        raise ValueError(f"{path}: cannot be read ({error.strerror}).") from None
-    return _catalogue(str(path), text)
+        text = read_bytes(path, shown)
+    except ProblemError as error:
+        raise CatalogueError(error.problems) from None
+    return _catalogue(shown, text)
 
 
 @functools.lru_cache(maxsize=8)
 def _catalogue(path: str, text: bytes) -> Mapping[str, str]:
-    return types.MappingProxyType(load_catalogue(Path(path)))
+    return types.MappingProxyType(parse_catalogue(text, path))
 
 
 def page_catalogue(catalogues: Path, language: str | None, problems: list[Problem]) -> Mapping[str, str]:
@@ -182,6 +229,9 @@ def page_catalogue(catalogues: Path, language: str | None, problems: list[Proble
     `problems`, and the page then prints the default language's text."""
     try:
         return catalogue_of(catalogues, language)
+    except CatalogueError as error:
+        problems.extend(error.problems)
+        return {}
     except ValueError as error:
         problems.append(Problem(str(catalogues / f"{language}.yml"), 1, "", str(error),
                                 "write the catalogue of the page's language (README, 'Interface text')."))
