@@ -57,8 +57,12 @@ def _load(config: MkDocsConfig) -> tuple[dict[str, flows.Flow], list[Problem]]:
 
 
 def _flows(config: MkDocsConfig) -> dict[str, flows.Flow]:
+    """The flows in the build's language (read in on_files: cached), without the translation check."""
+    folder = Path(config.docs_dir) / flows.FLOWS_DIR
+    language = languages.current(config)
     try:
-        return _load(config)[0]
+        return flows.load_flows(folder if language.default else folder / language.code,
+                                display_root=project_root(config))
     except ProblemError as error:
         raise PluginError(f"Bad decision tree:\n{error}") from None
 

@@ -74,8 +74,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
 
 def on_env(env: object, *, config: MkDocsConfig, files: Files) -> None:
     """Every page is converted: each kit must be on its page, each cited source on the sources page."""
-    found, checklist, _ = load_edition(config)
     language = languages.current(config)
+    folder = Path(config.docs_dir) / kits.KITS_DIR / ("" if language.default else language.code)
+    found, checklist = kits.load_kits(folder, display_root=project_root(config))  # parsed in on_files: cached
 
     def shown(page: str, kit_id: str) -> bool:
         file = files.get_file_from_path(page)
