@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from guide.core import rendered
 from guide.languages import interface_text
 from guide.mkdocs_build import languages
 
@@ -28,7 +29,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if not languages.current(config).default:
         return None
     root = languages.project_root(config)
-    messages = interface_text.template_messages(root / TEMPLATES, root)
+    messages = interface_text.template_messages(root / TEMPLATES, root, cache=root / rendered.FOLDER)
     problems: list[str] = []
     for language in languages.languages(config):
         if language.default:

@@ -37,6 +37,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 # The flow pages, Chromium and its flags, and the local server: one definition, shared
 # with the tests (tests/support.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from guide.core import rendered
 from support import (
     CHROMIUM,
     CHROMIUM_FLAGS,
@@ -133,7 +134,7 @@ def mkdocs_build(site: Path, config: Path = ROOT / "mkdocs.yml", env: dict[str, 
     return BuildTime(wall=elapsed, cpu=cpu, inner=float(reported.group(1)))
 
 
-RENDER_CACHE = ROOT / ".cache" / "guide-rendered"  # mkdocs.yml's cache_dir for the flows and kits
+RENDER_CACHE = ROOT / rendered.FOLDER  # mkdocs.yml's cache_dir for the flows and kits
 GLOSSARY = "includes/glossary.md"  # the English glossary (the French pages get it too: same cost)
 
 

@@ -1,5 +1,5 @@
-"""Rendered HTML kept between builds: a flow or a kit is rendered again only when something
-that made it changed.
+"""Rendered text kept between builds: a flow or a kit is rendered again, and the templates'
+texts to translate listed again, only when something that made them changed.
 
 Each entry is a text file named by a digest of everything the rendering read: the data
 (the flow or kit, as its repr), the page's links, abbreviations and interface text, every
@@ -20,6 +20,7 @@ from pathlib import Path
 
 import jinja2
 
+FOLDER = ".cache/guide-rendered"  # in the project; mkdocs.yml's cache_dir options name it from docs/
 MAX_ENTRIES = 200  # past this many, the oldest entries go when a new one is written
 _PACKAGE = Path(__file__).resolve().parent.parent  # src/guide
 

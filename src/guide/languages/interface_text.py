@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 import functools
+import json
 import re
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -25,6 +27,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from guide.core import rendered
 from guide.core.folders import read_bytes, shown_path
 from guide.core.problems import Problem, ProblemError
 from guide.core.yaml_source import Map, decode, read_yaml
@@ -88,14 +91,18 @@ def parse_catalogue(raw: bytes, file: str) -> dict[str, str]:
     return data
 
 
-def template_messages(template_dir: Path, root: Path) -> list[Message]:
-    """Every gettext text in the templates under template_dir, with file and line."""
+def template_messages(template_dir: Path, root: Path, cache: Path | None = None) -> list[Message]:
+    """Every gettext text in the templates under template_dir, with file and line. With a
+    `cache` folder, the list is kept there between builds as JSON, keyed by every template's
+    text (`guide.core.rendered`): reading them all with Jinja's parser is most of the check."""
     sources = []
     for path in sorted(template_dir.rglob("*.html")):
         source = path.read_text(encoding="utf-8")
         if "_(" in source or "gettext(" in source:  # no text to translate: skip it (Material's copies are large)
             sources.append((str(path.relative_to(root)), source))
-    return list(_extract(tuple(sources)))
+    listed = rendered.remembered(cache, ["template messages", *(part for pair in sources for part in pair)],
+                                 lambda: json.dumps([dataclasses.astuple(m) for m in _extract(tuple(sources))]))
+    return [Message(file, line, text) for file, line, text in json.loads(listed)]
 
 
 @functools.lru_cache(maxsize=4)
