@@ -86,3 +86,28 @@ def test_templates_digest_follows_every_template(tmp_path: Path) -> None:
 def test_the_code_digest_covers_the_package() -> None:
     assert len(rendered.code_digest()) == 64
     assert rendered.code_digest() == rendered.code_digest()
+
+
+def test_template_messages_are_listed_once_then_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from guide.languages import interface_text
+
+    templates = tmp_path / "overrides"
+    templates.mkdir()
+    (templates / "page.html").write_text('<p>{{ _("Hello") }}</p>\n{{ _("Step %(n)s", n=1) }}', encoding="utf-8")
+    calls = []
+    extract = interface_text._extract
+
+    def counted(sources: tuple[tuple[str, str], ...]) -> tuple[interface_text.Message, ...]:
+        calls.append(sources)
+        return extract.__wrapped__(sources)
+
+    monkeypatch.setattr(interface_text, "_extract", counted)
+    cache = tmp_path / "cache"
+    first = interface_text.template_messages(templates, tmp_path, cache=cache)
+    assert first == [interface_text.Message("overrides/page.html", 1, "Hello"),
+                     interface_text.Message("overrides/page.html", 2, "Step %(n)s")]
+    assert interface_text.template_messages(templates, tmp_path, cache=cache) == first
+    assert len(calls) == 1
+    (templates / "page.html").write_text('{{ _("Bye") }}', encoding="utf-8")
+    assert [m.text for m in interface_text.template_messages(templates, tmp_path, cache=cache)] == ["Bye"]
+    assert len(calls) == 2
