@@ -153,7 +153,8 @@ def _make_checklist(raw: bytes, file: str) -> Checklist:
                                             f"cite one of: {', '.join(sorted(known))}; or add the source to 'sources:' "
                                             "and to docs/sources.md."))
             rules.append(Rule(rule["text"].strip(), rule["since"], rule["source"],
-                              rule["basis"].strip() if "basis" in rule else None, line, rule["id"]))
+                              rule["basis"].strip() if "basis" in rule else None, line, rule["id"],
+                              tuple(sorted(rule.get("limits", {}).items()))))
         jurisdictions.append(Jurisdiction(place["name"].strip(), place["applies"].strip(), tuple(rules), place["id"],
                                           place.get("min_employees")))
     if problems:

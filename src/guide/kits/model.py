@@ -135,6 +135,7 @@ class Rule:
     basis: str | None = None  # e.g. "From the Province's guidance, not the Act's text."
     line: int = 0
     id: str = ""  # the same in every language (the job-ad checker cites rules by it)
+    limits: tuple[tuple[str, int], ...] = ()  # (name, dollars): a pay range's limits, as the text says them
 
     @property
     def since_text(self) -> str:
