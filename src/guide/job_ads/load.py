@@ -82,17 +82,18 @@ def _make(raw: bytes, file: str, language: str) -> Rules:
                     add(line, place, f"'{term}' is listed twice in {key}.", "remove one.")
                 seen.add(term.lower())
 
-    def unique(items: Any, key: str, what: str) -> None:
+    def unique(items: Any, what: str) -> None:
         seen: set[str] = set()
         for i, item in enumerate(items):
-            if item[key] in seen:
-                add(items.lines[i], str(item[key]), f"two {what} have the {key} '{item[key]}'.", f"give each {what} its own {key}.")
-            seen.add(item[key])
+            if item["id"] in seen:
+                add(items.lines[i], str(item["id"]), f"two {what}s have the id '{item['id']}'.",
+                    f"give each {what} its own id.")
+            seen.add(item["id"])
 
-    unique(data["roles"], "id", "roles")
-    unique(data["duty_rules"], "id", "duty rules")
-    unique(data["titles"], "id", "title rules")
-    unique(data["posting"]["questions"], "id", "questions")
+    unique(data["roles"], "role")
+    unique(data["duty_rules"], "duty rule")
+    unique(data["titles"], "title rule")
+    unique(data["posting"]["questions"], "question")
     missing = [label for label in LABELS if label not in {role["id"] for role in data["roles"]}]
     if missing:
         add(data.lines["roles"], "roles", f"no role has the id '{missing[0]}'.", f"list each of {', '.join(LABELS)} once.")
