@@ -346,7 +346,7 @@ def test_a_missing_basis_is_named(tmp_path: Path) -> None:
     french = folder / "fr" / name
     text = french.read_text(encoding="utf-8")
     start = text.index("        basis:")
-    end = text.index("      - text:", start)
+    end = text.index("      - id:", start)
     french.write_text(text[:start] + text[end:], encoding="utf-8")
     assert any("jurisdictions[1].rules[2].basis: is missing in the translation" in p for p in kit_problems(folder))
 

@@ -1,4 +1,4 @@
-/* What flow.js and kit.js share, as window.guide: a plain script loaded before them (no
+/* What flow.js, kit.js and jobad.js share, as window.guide: a plain script loaded before them (no
    modules, no fetch), so pages work from file:// too. */
 (function () {
   "use strict";

@@ -137,10 +137,20 @@ def _make_checklist(raw: bytes, file: str) -> Checklist:
         known.setdefault(source.id, source.line)
     date(data["checked"], data.lines["checked"], "checked")
     jurisdictions = []
+    seen: set[str] = set()  # province codes and rule ids: each names one thing
+
+    def unique(value: str, line: int, place: str) -> None:
+        if value in seen:
+            problems.append(Problem(file, line, place, f"the id '{value}' is used twice in the checklist.",
+                                    "give each province and each rule its own id."))
+        seen.add(value)
+
     for place in data["jurisdictions"]:
+        unique(place["id"], place.lines["id"], place["name"])
         rules = []
         for i, rule in enumerate(place["rules"]):
             line = place["rules"].lines[i]
+            unique(rule["id"], rule.lines["id"], place["name"])
             date(rule["since"], rule.lines["since"], place["name"])
             if rule["source"] not in known:
                 problems.append(Problem(file, rule.lines["source"], place["name"],
@@ -148,8 +158,10 @@ def _make_checklist(raw: bytes, file: str) -> Checklist:
                                             f"cite one of: {', '.join(sorted(known))}; or add the source to 'sources:' "
                                             "and to docs/sources.md."))
             rules.append(Rule(rule["text"].strip(), rule["since"], rule["source"],
-                              rule["basis"].strip() if "basis" in rule else None, line))
-        jurisdictions.append(Jurisdiction(place["name"].strip(), place["applies"].strip(), tuple(rules)))
+                              rule["basis"].strip() if "basis" in rule else None, line, rule["id"],
+                              tuple(sorted(rule.get("limits", {}).items()))))
+        jurisdictions.append(Jurisdiction(place["name"].strip(), place["applies"].strip(), tuple(rules), place["id"],
+                                          place.get("min_employees")))
     if problems:
         raise ProblemError(problems)
     return Checklist(data["title"].strip(), data["checked"], data["intro"].strip(), data["not_legal_advice"].strip(),

@@ -134,6 +134,8 @@ class Rule:
     source: str  # id of an entry on the sources page
     basis: str | None = None  # e.g. "From the Province's guidance, not the Act's text."
     line: int = 0
+    id: str = ""  # the same in every language (the job-ad checker cites rules by it)
+    limits: tuple[tuple[str, int], ...] = ()  # (name, dollars): a pay range's limits, as the text says them
 
     @property
     def since_text(self) -> str:
@@ -147,6 +149,8 @@ class Jurisdiction:
     name: str
     applies: str
     rules: tuple[Rule, ...]
+    id: str = ""  # a short code for the province, the same in every language (bc, on)
+    min_employees: int | None = None  # the rules cover only employers at least this large
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,10 @@ class Checklist:
     @property
     def checked_text(self) -> str:
         return long_date(self.checked)
+
+    def rule(self, rule_id: str) -> tuple[Jurisdiction, Rule] | None:
+        """The rule with this id and its province, or None."""
+        return next(((place, rule) for place in self.jurisdictions for rule in place.rules if rule.id == rule_id), None)
 
     def label(self, source_id: str) -> str:
         """The short name of a cited source."""
