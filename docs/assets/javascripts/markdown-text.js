@@ -5,10 +5,10 @@
    so the rule stays one fact. Loaded only where a script copies reader text as Markdown. */
 (function () {
   "use strict";
-  var ANYWHERE = /([\\`*_<>|~#])/g, AFTER_BRACKET = /\](?=[(\[:])/g,
+  var ANYWHERE = /([\\`*_<>|~#])/g, BRACKETS = /(\[[^\[\]]*\](?![(\[:]))|([\[\]])/g,
       REFERENCE = /&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]*;)/g,
       LINE_START = /^(?:([-+=])|(\d{1,9})([.)])|\[(?=[ xX]\]))/,
-      PLAIN = /^[^\\`*_<>|~#\]&\r\n]*$/, PLAIN_START = /^[ \t\-+=\[0-9]/;
+      PLAIN = /^[^\\`*_<>|~#\[\]&\r\n]*$/, PLAIN_START = /^[ \t\-+=\[0-9]/;
 
   function escape(value) {
     var text = String(value), out = [];
@@ -16,12 +16,14 @@
     text.split(/\r\n?|\n/).forEach(function (line) {
       line = line.replace(/^[ \t]+/, "");
       if (!line) return;
-      line = line.replace(ANYWHERE, "\\$1").replace(AFTER_BRACKET, "]\\").replace(REFERENCE, "\\&");
+      line = line.replace(ANYWHERE, "\\$1").replace(BRACKETS, function (whole, placeholder, bracket) {
+        return placeholder || "\\" + bracket;
+      }).replace(REFERENCE, "\\&");
       out.push(line.replace(LINE_START, function (whole, mark, number, delimiter) {
         return mark ? "\\" + mark : number ? number + "\\" + delimiter : "\\[";
       }));
     });
-    return out.join("\n");
+    return out.join(" ");
   }
 
   var api = { escape: escape };
