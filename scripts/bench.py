@@ -438,6 +438,74 @@ def bench_page_weight(site: Path, base_url: str) -> list[Row]:
     return rows
 
 
+# ── Check a job ad ───────────────────────────────────────────────────────────
+
+JOBAD_PAGE = "hiring/check-job-ad.md"
+JOBAD_SCRIPTS = ("jobad.js", "markdown-text.js")
+JOBAD_MAX_GZ = 25 * 1024  # the checker's JS plus the rules its page carries, gzipped
+JOBAD_MAX_MS = 50  # one check of a 2,000-word ad in Chromium
+JOBAD_RULES = re.compile(r"<script type=\"application/json\" data-jobad-rules>(.*?)</script>", re.S)
+
+
+def bench_job_ads(site: Path, base_url: str) -> list[Row]:
+    """The job-ad checker: its code and rules gzipped, per language; the median time of 15
+    checks of a 2,000-word ad in Chromium; how it reads the example ads and the rules' own
+    examples (through the page's jobad.js under Node: tests/job_ad_reader.py)."""
+    from playwright.sync_api import sync_playwright
+
+    from job_ad_reader import ADS, EXPECTED, rules_of, run_reader
+
+    rows: list[Row] = []
+    scripts = sum(sent_size(site / "assets" / "javascripts" / name) for name in JOBAD_SCRIPTS)
+    for prefix in ("", "fr/"):
+        page_file = site / (prefix + page_url_path(JOBAD_PAGE))
+        found = JOBAD_RULES.search(page_file.read_text(encoding="utf-8"))
+        if not found:
+            raise SystemExit(f"{page_file}: no <script data-jobad-rules>: update JOBAD_RULES in scripts/bench.py")
+        rules = len(gzip.compress(found.group(1).encode("utf-8"), GZIP_LEVEL))
+        rows.append(Row(f"Check a job ad: {' + '.join(JOBAD_SCRIPTS)} + the rules of {prefix}{page_file.name}, gzipped",
+                        f"{kib(scripts + rules)} (rules {kib(rules)})", f"<= {kib(JOBAD_MAX_GZ)}",
+                        scripts + rules <= JOBAD_MAX_GZ))
+    text = (ADS / "mlops-engineer.txt").read_text(encoding="utf-8")
+    body = (text + "\n") * (2000 // len(text.split()) + 1)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        tab = browser.new_page()
+        tab.goto(base_url + page_url_path(JOBAD_PAGE), wait_until="load")
+        tab.wait_for_selector("[data-jobad-ready]", state="attached")
+        ms = tab.evaluate("""text => {
+            const box = document.querySelector('[data-jobad-input]');
+            const button = document.querySelector('[data-jobad-action="check"]');
+            box.value = text; const times = [];
+            for (let i = 0; i < 15; i++) { const t = performance.now(); button.click(); times.push(performance.now() - t); }
+            times.sort((a, b) => a - b); return times[7];
+        }""", body)
+        browser.close()
+    rows.append(Row(f"Check a job ad: one check of a {len(body.split()):,}-word ad in Chromium, reading and "
+                    "showing the results (median of 15)", f"{ms:.1f} ms", f"< {JOBAD_MAX_MS} ms", ms < JOBAD_MAX_MS))
+    names = sorted(EXPECTED)
+    results = run_reader([{"language": EXPECTED[n]["language"], "text": (ADS / n).read_text(encoding="utf-8"),
+                           "where": EXPECTED[n].get("where", {"province": "", "size": "", "date": "2026-03-02"})}
+                          for n in names])
+    for measure, got in [("role", lambda r: r["verdict"]["role"]), ("title", lambda r: r["title_match"]["match"]),
+                         ("unicorn", lambda r: "yes" if r["verdict"]["unicorn"] else "no")]:
+        right = sum(got(r) == EXPECTED[n][measure] for n, r in zip(names, results))
+        rows.append(Row(f"Check a job ad: the example ads of tests/data/job-ads/, {measure} as expected",
+                        f"{right}/{len(names)}", "", None))
+    for language in (None, "fr"):
+        rules_set = rules_of(language)
+        heading = "Responsibilities" if language is None else "Responsabilités"
+        cases = [(role.id, example) for role in rules_set.roles for example in role.examples]
+        read = run_reader([{"language": language or "en", "title": "x", "text": f"{heading}\n- {example}"}
+                           for _role, example in cases])
+        per_role: dict[str, list[bool]] = {}
+        for (role, _example), r in zip(cases, read):
+            per_role.setdefault(role, []).append(bool(r["duties"]) and r["duties"][0]["label"] == role)
+        rows.append(Row(f"Check a job ad: the rules' own role examples read right ({language or 'en'})",
+                        ", ".join(f"{role} {sum(v)}/{len(v)}" for role, v in per_role.items()), "", None))
+    return rows
+
+
 # ── PDF ──────────────────────────────────────────────────────────────────────
 
 def bench_pdf(work: Path) -> list[Row]:
@@ -633,7 +701,7 @@ def markdown(rows: list[Row], notes: list[str], info: dict[str, str], args: argp
     return "\n".join(parts) + "\n"
 
 
-PARTS = ("builds", "caching", "flow", "weight", "pdf", "lighthouse", "tests")
+PARTS = ("builds", "caching", "flow", "weight", "jobad", "pdf", "lighthouse", "tests")
 
 
 def main(argv: list[str]) -> int:
@@ -673,6 +741,9 @@ def main(argv: list[str]) -> int:
             if "weight" in parts:
                 print("Weighing pages ...", file=sys.stderr)
                 rows += bench_page_weight(site, base_url)
+            if "jobad" in parts:
+                print("Measuring the job-ad checker ...", file=sys.stderr)
+                rows += bench_job_ads(site, base_url)
             if "pdf" in parts:
                 print("Exporting the PDF ...", file=sys.stderr)
                 rows += bench_pdf(work)

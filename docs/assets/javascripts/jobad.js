@@ -126,6 +126,12 @@
              also: Object.keys(score).filter(function (k) { return k !== best; }) };
   }
 
+  /* label(), worked out once per line: a line is read as a heading, a duty and a duty's label. */
+  function labelOf(l, compiled) {
+    if (!l.labelled) l.labelled = label(l, compiled);
+    return l.labelled;
+  }
+
   function unique(list) { return list.filter(function (x, i) { return list.indexOf(x) === i; }); }
 
   function sectionOf(l, compiled) {
@@ -140,7 +146,7 @@
     if (l.bullet) return false;
     if (/:$/.test(l.text) && l.words <= 8) return true;
     if (section && l.words <= 6 && !/[.!?]$/.test(l.text)) return true;
-    return l.words <= 4 && !/[.!?;,]$/.test(l.text) && label(l, compiled).rules.length === 0;
+    return l.words <= 4 && !/[.!?;,]$/.test(l.text) && labelOf(l, compiled).rules.length === 0;
   }
 
   /* The title: the title field, else the first line when it is short, else the first
@@ -295,11 +301,11 @@
       else if (section === "about") kind = "blurb";
       else if (section === "apply") kind = "apply";
       else if (has(compiled.cues.requirement, l)) kind = "requirement";
-      else if (label(l, compiled).rules.length) kind = "duty";
+      else if (labelOf(l, compiled).rules.length) kind = "duty";
       else if (has(compiled.cues.benefit, l)) kind = "benefit";
       else kind = "blurb";
       var item = { kind: kind, text: l.text };
-      if (kind === "duty") { var got = label(l, compiled); item.label = got.label; item.words = got.words; item.also = got.also; duties.push(item); }
+      if (kind === "duty") { var got = labelOf(l, compiled); item.label = got.label; item.words = got.words; item.also = got.also; duties.push(item); }
       out.push(item);
     });
     var verdict = shares(duties, compiled.data.verdicts), all = line(text, false, false), money_ = pay(text);
