@@ -110,3 +110,19 @@ def test_a_flow_walks_from_its_first_question_to_an_outcome(page, watch, unzippe
     assert page.url.startswith(file_url(unzipped_site, source))
     assert local_only(watch, unzipped_site) == []
     assert watch.console_errors == [] and watch.page_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("source", "ad"), [("hiring/check-job-ad.md", "mlops-engineer.txt"),
+                                            ("hiring/check-job-ad.fr.md", "french-mlops.txt")])
+def test_the_job_ad_checker_reads_an_ad_from_disk(page, watch, unzipped_site: Path, source: str, ad: str) -> None:
+    page.goto(file_url(unzipped_site, source))
+    page.wait_for_selector("[data-jobad-ready]", state="attached")
+    page.fill("[data-jobad-input]", (ROOT / "tests" / "data" / "job-ads" / ad).read_text(encoding="utf-8"))
+    page.click('[data-jobad-action="check"]')
+    result = page.locator("[data-jobad-result]")
+    result.wait_for(state="visible")
+    assert result.get_attribute("data-jobad-role") == "mlops-engineer"
+    assert page.locator("[data-jobad-line]").count() > 0
+    assert local_only(watch, unzipped_site) == []
+    assert watch.console_errors == [] and watch.page_errors == []
