@@ -174,3 +174,14 @@ def test_two_kits_on_one_page_share_no_id() -> None:
     targets = re.findall(r'href="#([^"]+)"', html) + re.findall(r'aria-labelledby="([^"]+)"', html)
     assert targets and set(targets) <= set(ids)
     assert sum(t.startswith("kit-mlops-engineer-") for t in targets) == len(targets) // 2
+
+
+def test_a_doubled_percent_in_interface_text_is_refused() -> None:
+    """'%' is printed as it is, so a '%%' left from %-formatting would show twice."""
+    messages = [interface_text.Message("overrides/partials/x.html", 3, "%(role)s %(percent)s%%")]
+    problems = interface_text.catalogue_problems(messages, {"%(role)s %(percent)s%%": "%(role)s %(percent)s %%"},
+                                                 "i18n/fr.yml")
+    assert any(p.startswith("overrides/partials/x.html:3: ") and "doubles a '%'" in p for p in problems)
+    problems = interface_text.catalogue_problems([interface_text.Message("x.html", 1, "100%")], {"100%": "100 %%"},
+                                                 "i18n/fr.yml")
+    assert any(p.startswith("i18n/fr.yml") and "doubles a '%'" in p for p in problems)

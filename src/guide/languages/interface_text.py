@@ -127,6 +127,9 @@ def catalogue_problems(messages: Iterable[Message], catalogue: Mapping[str, str]
     for message in messages:
         wanted.setdefault(message.text, message)
     for text, message in wanted.items():
+        if "%%" in text:
+            problems.append(f"{message.file}:{message.line}: \"{text}\" doubles a '%'. A '%' is printed as it is "
+                            "(only %(name)s is filled in): write one.")
         if text not in catalogue:
             problems.append(f"{file}: no translation of \"{text}\" (used in {message.file}:{message.line}). "
                             f"Add it as a key with its translation.")
@@ -138,6 +141,8 @@ def catalogue_problems(messages: Iterable[Message], catalogue: Mapping[str, str]
             continue
         if not translation:
             problems.append(f"{where}: \"{text}\" has an empty translation.")
+        if "%%" in translation and "%%" not in text:
+            problems.append(f"{where}: \"{text}\": the translation doubles a '%'. A '%' is printed as it is: write one.")
         if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(translation)):
             problems.append(f"{where}: \"{text}\": the translation must keep the placeholders "
                             f"{sorted(set(PLACEHOLDER.findall(text))) or 'none'} exactly.")
