@@ -7,6 +7,8 @@ and the key. Runs before the i18n plugin sorts the files by language, so it sees
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -23,7 +25,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files | None:
     for language in editions if plugin else ():
         if not language.default:
             settings = next(x for x in plugin.config.languages if x.locale == language.code)
-            problems += languages.untranslated_titles(config.nav, settings.nav_translations, language)
+            problems += languages.untranslated_titles(config.nav, settings.nav_translations, language,
+                                                      config_text=Path(config.config_file_path).read_text(encoding="utf-8"))
     if problems:
         raise PluginError("Translation parity: a page or a nav title exists in one language only:\n"
                           + "\n".join(problems))

@@ -284,5 +284,9 @@ def test_a_missing_interface_text_or_nav_title_stops_the_build(project: Project)
                                 "overrides/partials/guide-pdf-link.html:8)")
     project.restore("i18n/fr.yml")
     project.edit("mkdocs.yml", "            Careers: Carrières\n", "")
-    assert_build_failed_cleanly(project.build(), "mkdocs.yml",  # no line: the key that is missing
-                                "mkdocs.yml: plugins.i18n.languages[fr].nav_translations has no 'Careers'.")
+    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()  # as edited
+    block = next(i for i, line in enumerate(lines, 1) if line.strip() == "nav_translations:")
+    title = next(i for i, line in enumerate(lines, 1) if line.startswith("  - Careers:"))
+    assert_build_failed_cleanly(project.build(), f"mkdocs.yml:{block}",  # where the translation goes
+                                f"mkdocs.yml:{block}: plugins.i18n.languages[fr].nav_translations has no 'Careers' "
+                                f"(the nav title on mkdocs.yml:{title}).")

@@ -187,6 +187,14 @@ def test_every_nav_title_needs_a_translation() -> None:
         "mkdocs.yml: plugins.i18n.languages[fr].nav_translations has no 'Hiring'. Add the title's translation.",
         "mkdocs.yml: plugins.i18n.languages[fr].nav_translations has no 'Hiring by stage'. Add the title's translation.",
     ]
+    config = "nav:\n  - Home: index.md\n  - Hiring:\n      - 'Hiring by stage': h.md\nplugins:\n  - i18n:\n" \
+             "      languages:\n        - locale: fr\n          nav_translations:\n            Home: Accueil\n"
+    assert languages.untranslated_titles(nav, {"Home": "Accueil"}, FR, config_text=config) == [
+        "mkdocs.yml:9: plugins.i18n.languages[fr].nav_translations has no 'Hiring' (the nav title on mkdocs.yml:3). "
+        "Add the title's translation.",
+        "mkdocs.yml:9: plugins.i18n.languages[fr].nav_translations has no 'Hiring by stage' (the nav title on "
+        "mkdocs.yml:4). Add the title's translation.",
+    ]
     i18n = next(p["i18n"] for p in mkdocs_config()["plugins"] if isinstance(p, dict) and "i18n" in p)
     french = next(lang for lang in i18n["languages"] if lang["locale"] == "fr")
     assert languages.untranslated_titles(mkdocs_config()["nav"], french["nav_translations"], FR) == []

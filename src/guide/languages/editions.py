@@ -4,6 +4,7 @@ every page has its twin in every language, every nav title its translation. No M
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from guide.core.folders import TRANSLATION_FOLDER
@@ -59,8 +60,10 @@ def missing_pages(sources: list[str], editions: tuple[Language, ...], docs: str 
 
 
 def untranslated_titles(nav: list, translations: dict[str, str] | None, language: Language,
-                        file: str = "mkdocs.yml") -> list[str]:
-    """Every nav title (pages and sections) needs an entry in the language's nav_translations."""
+                        file: str = "mkdocs.yml", config_text: str = "") -> list[str]:
+    """Every nav title (pages and sections) needs an entry in the language's nav_translations.
+    Given the config file's text, each problem names the line of the title in the nav and the
+    line of the language's nav_translations."""
     titles: list[str] = []
 
     def walk(items: list) -> None:
@@ -73,8 +76,27 @@ def untranslated_titles(nav: list, translations: dict[str, str] | None, language
 
     walk(nav or [])
     known = translations or {}
-    return [f"{file}: plugins.i18n.languages[{language.code}].nav_translations has no '{title}'. "
-            "Add the title's translation." for title in dict.fromkeys(titles) if title not in known]
+    lines = config_text.splitlines()
+    block = _line_of(lines, re.compile(r"^\s*nav_translations\s*:"), after=re.compile(
+        rf"^\s*-?\s*locale\s*:\s*['\"]?{re.escape(language.code)}['\"]?\s*$"))
+    where = f"{file}:{block}" if block else file
+    problems = []
+    for title in dict.fromkeys(titles):
+        if title in known:
+            continue
+        line = _line_of(lines, re.compile(rf"^\s*-\s*['\"]?{re.escape(title)}['\"]?\s*:"), after=re.compile(r"^nav\s*:"))
+        used = f" (the nav title on {file}:{line})" if line else ""
+        problems.append(f"{where}: plugins.i18n.languages[{language.code}].nav_translations has no '{title}'{used}. "
+                        "Add the title's translation.")
+    return problems
+
+
+def _line_of(lines: list[str], wanted: re.Pattern[str], after: re.Pattern[str]) -> int:
+    """The number of the first line matching `wanted` below the first matching `after`; 0 if none."""
+    start = next((i for i, line in enumerate(lines) if after.match(line)), None)
+    if start is None:
+        return 0
+    return next((i + 1 for i in range(start + 1, len(lines)) if wanted.match(lines[i])), 0)
 
 
 def page_language(src_uri: str) -> str | None:
