@@ -39,6 +39,25 @@ process.stdout.write(JSON.stringify(out));
 """
 
 
+def long_ad(words: int = 2000) -> tuple[str, int]:
+    """The MLOps example ad repeated to at least `words` words, and how many times it was."""
+    text = (ADS / "mlops-engineer.txt").read_text(encoding="utf-8")
+    times = words // len(text.split()) + 1
+    return (text + "\n") * times, times
+
+
+def median_check_ms(page: Any, text: str, runs: int = 15) -> float:
+    """The median time of `runs` clicks on the check button with `text` pasted, in a page of the
+    checker that Playwright has open (scripts/bench.py reports it; no test times it)."""
+    return page.evaluate("""([text, runs]) => {
+        const box = document.querySelector('[data-jobad-input]');
+        const button = document.querySelector('[data-jobad-action="check"]');
+        box.value = text; const times = [];
+        for (let i = 0; i < runs; i++) { const t = performance.now(); button.click(); times.push(performance.now() - t); }
+        times.sort((a, b) => a - b); return times[Math.floor(runs / 2)];
+    }""", [text, runs])
+
+
 def rules_of(language: str | None) -> job_ads.Rules:
     return job_ads.load_edition(DOCS, language)[0]
 

@@ -17,7 +17,7 @@ from conftest import Project, assert_build_failed_cleanly, describe_violations, 
 from guide import job_ads, kits
 from guide.core.markdown_text import escape
 from guide.core.problems import ProblemError
-from job_ad_reader import ADS, DOCS, EXPECTED, browser_rules, rules_of, run_reader
+from job_ad_reader import ADS, DOCS, EXPECTED, browser_rules, long_ad, rules_of, run_reader
 
 PAGE = "hiring/check-job-ad.md"
 # ── The rules ───────────────────────────────────────────────────────────────
@@ -104,13 +104,26 @@ def test_jobad_example_ads(name: str) -> None:
     statuses = {q["id"]: q["status"] for q in result["questions"]}
     for check, status in expected.get("checks", {}).items():
         assert statuses[check] == status, (check, result["questions"])
+    notes = {q["id"]: q["note"]["key"] for q in result["questions"]}
+    for check, key in expected.get("notes", {}).items():
+        assert notes[check] == key, (check, result["questions"])
+    if "reason" in expected:
+        assert result["verdict"]["reason"] == expected["reason"]
+    if "deep" in expected:
+        assert sorted(result["verdict"]["deep"]) == expected["deep"]
+    if "named" in expected:
+        assert sorted(result["title_match"]["named"]) == expected["named"]
+    if "duties" in expected:
+        assert len(result["duties"]) == expected["duties"], result["lines"]
 
 
 @pytest.mark.unit
 def test_jobad_headings_blurb_requirements_and_benefits_are_not_duties() -> None:
     [result] = run_reader([{"language": "en", "text": (ADS / "ml-engineer.txt").read_text(encoding="utf-8")}])
     kinds = [line["kind"] for line in result["lines"]]
-    assert kinds.count("duty") == 5 and "blurb" in kinds and kinds.count("requirement") == 3  # pay sits under "What you bring"
+    # The pay line after the "What you bring" list is read on its own: pay, not a requirement.
+    assert kinds.count("duty") == 5 and "blurb" in kinds and kinds.count("requirement") == 2
+    assert kinds[-1] == "benefit" and result["lines"][-1]["text"].startswith("Pay:")
     assert result["title"]["text"] == "Machine Learning Engineer"
 
 
@@ -327,6 +340,28 @@ def test_jobad_contract_on_a_platform_ad_titled_ml_engineer(page, watch, base_ur
 
 
 @pytest.mark.browser
+def test_jobad_advice_for_other_work_and_for_a_unicorn_of_three(page, watch, base_url: str) -> None:
+    """Two model duties among eight is not an ML engineer's job, whatever the title; a unicorn of
+    three roles is told to split into three postings, not the first two the rules list."""
+    open_checker(page, base_url)
+    check(page, (ADS / "mostly-other-work.txt").read_text(encoding="utf-8"))
+    result = page.locator("[data-jobad-result]")
+    assert result.get_attribute("data-jobad-role") == "unclear"
+    assert result.get_attribute("data-jobad-title-match") == "partly"
+    verdicts = result.inner_text()
+    assert "Most of the duties are other work" in verdicts and "ML engineering 25%, other work 75%" in verdicts
+    todo = page.locator("[data-jobad-todo]").inner_text()
+    assert "Decide what the job is." in todo and "Keep the title" not in todo and "Say what the person" not in todo
+    check(page, (ADS / "unicorn-tie.txt").read_text(encoding="utf-8"))
+    todo = page.locator("[data-jobad-todo]").inner_text()
+    assert "Split it into one posting per role: " in todo
+    for title in ("ML engineer", "MLOps engineer", "AI engineer"):
+        assert title in todo
+    assert page.locator("[data-jobad-todo] a").count() == 3
+    assert watch.console_errors == [] and watch.page_errors == []
+
+
+@pytest.mark.browser
 def test_jobad_hostile_input_is_shown_inert(page, watch, base_url: str) -> None:
     open_checker(page, base_url)
     dialogs: list[str] = []
@@ -424,17 +459,12 @@ def test_jobad_keyboard_only(page, base_url: str) -> None:
 
 
 @pytest.mark.browser
-def test_jobad_checks_a_2000_word_ad_quickly(page, base_url: str) -> None:
-    """What BENCHMARKS.md reports: the median of 15 checks of a 2,000-word ad (aim: under 50 ms)."""
+def test_jobad_reads_a_2000_word_ad_whole(page, base_url: str) -> None:
+    """A 2,000-word ad is read to its end (scripts/bench.py times the same check: BENCHMARKS.md)."""
     open_checker(page, base_url)
-    text = (ADS / "mlops-engineer.txt").read_text(encoding="utf-8")
-    body = (text + "\n") * (2000 // len(text.split()) + 1)
+    body, times = long_ad()
     assert len(body.split()) >= 2000
-    ms = page.evaluate("""text => {
-        const box = document.querySelector('[data-jobad-input]'), button = document.querySelector('[data-jobad-action="check"]');
-        box.value = text; const times = [];
-        for (let i = 0; i < 15; i++) { const t = performance.now(); button.click(); times.push(performance.now() - t); }
-        times.sort((a, b) => a - b); return times[7];
-    }""", body)
-    print(f"check of a {len(body.split())}-word ad: {ms:.1f} ms (median of 15)")
-    assert ms < 200  # the budget is 50 ms; a loaded CI machine gets slack
+    check(page, body)
+    assert page.locator("[data-jobad-result]").get_attribute("data-jobad-role") == "mlops-engineer"
+    per_copy = run_reader([{"language": "en", "text": (ADS / "mlops-engineer.txt").read_text(encoding="utf-8")}])[0]
+    assert page.locator("[data-jobad-line]").count() == times * len(per_copy["duties"])

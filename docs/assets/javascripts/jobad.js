@@ -143,7 +143,7 @@
 
   function isHeading(l, compiled, section) {
     if (l.heading) return true;
-    if (l.bullet) return false;
+    if (l.bullet || /:\s*\S/.test(l.text) || AMOUNT_ONE.test(l.text)) return false;
     if (/:$/.test(l.text) && l.words <= 8) return true;
     if (section && l.words <= 6 && !/[.!?]$/.test(l.text)) return true;
     return l.words <= 4 && !/[.!?;,]$/.test(l.text) && labelOf(l, compiled).rules.length === 0;
@@ -168,6 +168,13 @@
     });
     var cut = /\s[-\u2013\u2014|]\s|,\s/.exec(main);
     if (cut) { qualifiers.push(main.slice(cut.index + cut[0].length)); main = main.slice(0, cut.index); }
+    /* "AI/ML Engineer" names "AI Engineer" and "ML Engineer": each side of a slash is read
+       with the rest of the title. */
+    var slash = /([^\s\/]+)\s*\/\s*([^\s\/]+)/.exec(main);
+    if (slash) {
+      main = main.slice(0, slash.index) + slash[1] + main.slice(slash.index + slash[0].length) + " , " +
+             main.slice(0, slash.index) + slash[2] + main.slice(slash.index + slash[0].length);
+    }
     function roles(part) {
       var l = line(part, false, false), out = [], words = [];
       compiled.titles.forEach(function (t) {
@@ -186,10 +193,12 @@
       if (ROLES.indexOf(d.label) >= 0) { counts[d.label] = (counts[d.label] || 0) + 1; total++; } else { other++; }
     });
     var ranked = ROLES.filter(function (r) { return counts[r]; }).sort(function (a, b) { return counts[b] - counts[a]; });
-    var role = "unclear";
-    if (total >= v.min_duties) role = counts[ranked[0]] / total >= v.role_share ? ranked[0] : "mixed";
+    /* Mostly other work (software, analysis, management): no role of this guide is the job. */
+    var mostlyOther = total + other >= v.min_duties && other / (total + other) > v.other_share;
+    var role = "unclear", reason = mostlyOther ? "other" : "few";
+    if (total >= v.min_duties && !mostlyOther) role = counts[ranked[0]] / total >= v.role_share ? ranked[0] : "mixed";
     var deep = ranked.filter(function (r) { return counts[r] >= v.unicorn_duties; });
-    return { role: role, counts: counts, total: total, other: other, ranked: ranked,
+    return { role: role, reason: role === "unclear" ? reason : null, counts: counts, total: total, other: other, ranked: ranked,
              mixed: ranked.filter(function (r) { return counts[r] / total >= v.mixed_share; }),
              unicorn: deep.length >= v.unicorn_roles, deep: deep };
   }
@@ -198,6 +207,9 @@
     if (!title) return { match: "unknown", why: "missing" };
     var named = unique(title.reading.main.concat(title.reading.qualifier));
     if (!named.length) return { match: "unknown", why: "unknown" };
+    if (verdict.role === "unclear" && verdict.reason === "other" && named.some(function (r) { return ROLES.indexOf(r) >= 0; })) {
+      return { match: "partly", why: "other", named: named.filter(function (r) { return ROLES.indexOf(r) >= 0; }) };
+    }
     if (verdict.role === "unclear") return { match: "unknown", why: "unclear" };
     if (verdict.role === "mixed") {
       var hit = named.some(function (r) { return verdict.mixed.indexOf(r) >= 0; });
@@ -212,7 +224,7 @@
 
   /* Pay figures: "$120,000", "120 000 $", "$95k", and ranges between two of them. */
   var AMOUNT = "(?:\\$\\s?\\d[\\d,.\\s\u00a0\u202f]*\\d(?:\\s?[kK]\\b)?|\\$\\s?\\d(?:\\s?[kK]\\b)?|\\d[\\d,.\\s\u00a0\u202f]*\\d\\s?[kK]?\\s?\\$|\\d\\s?[kK]?\\s?\\$)";
-  var AMOUNT_RE = new RegExp(AMOUNT, "g");
+  var AMOUNT_RE = new RegExp(AMOUNT, "g"), AMOUNT_ONE = new RegExp(AMOUNT);
   var RANGE_RE = new RegExp("(" + AMOUNT + ")\\s*(?:-|\u2013|\u2014|to|and|à|a|et)\\s*(" + AMOUNT + "|\\d[\\d,.\\s\u00a0\u202f]*\\d\\s?[kK]?)", "gi");
 
   function dollars(text) {
@@ -282,7 +294,7 @@
     /* Only the reader can answer an "ask" question, or one the ad's words raise: never a flag. */
     var asking = q.check === "ask" || q.check === "ask-if-found" || q.check === "remote";
     var status = reach === "no" || good ? "ok" : reach === "yes" && !asking ? "flag" : "ask";
-    if (reach === "no" && !good) note = { key: "not_applies" };
+    if (reach === "no") note = { key: "not_applies" };
     return { id: q.id, status: status, note: note, ask: q.ask, fix: q.fix, cited: q.cited };
   }
 
@@ -292,9 +304,15 @@
     text = (cut ? text.slice(0, MAX_CHARS) : text).replace(CONTROL, " ");
     var lines = split(text), title = takeTitle(lines, given), section = null, out = [], duties = [];
     if (title) title.reading = readTitle(title.text, compiled);
+    /* A section's bulleted list ends at the first line that is not a bullet: a pay line or a
+       statement after the duties is read on its own, not as one more duty. A bullet that no
+       section, cue or rule places continues the list it is in. */
+    var listed = false, previous = null;
     lines.forEach(function (l) {
       var kind, found_ = sectionOf(l, compiled);
-      if (isHeading(l, compiled, found_)) { section = found_; out.push({ kind: "heading", text: l.text }); return; }
+      if (isHeading(l, compiled, found_)) { section = found_; listed = false; previous = null; out.push({ kind: "heading", text: l.text }); return; }
+      if (l.bullet) listed = true;
+      else if (listed) { section = null; listed = false; }
       if (section === "duties") kind = "duty";
       else if (section === "requirements") kind = "requirement";
       else if (section === "benefits") kind = "benefit";
@@ -303,8 +321,10 @@
       else if (has(compiled.cues.requirement, l)) kind = "requirement";
       else if (labelOf(l, compiled).rules.length) kind = "duty";
       else if (has(compiled.cues.benefit, l)) kind = "benefit";
+      else if (l.bullet && previous === "duty") kind = "duty";
       else kind = "blurb";
       var item = { kind: kind, text: l.text };
+      previous = l.bullet ? kind : null;
       if (kind === "duty") { var got = labelOf(l, compiled); item.label = got.label; item.words = got.words; item.also = got.also; duties.push(item); }
       out.push(item);
     });
@@ -342,10 +362,13 @@
      page and the copied report. */
   function sentences(result, data, t) {
     var v = result.verdict, out = { verdicts: [], todo: [] };
-    var share = v.ranked.map(function (r) {
-      return t("share", { role: roleName(data, r), percent: Math.round(100 * v.counts[r] / v.total) });
-    }).join(", ");
-    out.verdicts.push(v.role === "unclear" ? t("verdict_unclear")
+    var all = v.total + v.other, share = v.ranked.map(function (r) {
+      return t("share", { role: roleName(data, r), percent: Math.round(100 * v.counts[r] / all) });
+    });
+    if (v.other) share.push(t("share", { role: t("other_work"), percent: Math.round(100 * v.other / all) }));
+    share = share.join(", ");
+    out.verdicts.push(v.reason === "other" ? t("verdict_other", { shares: share })
+      : v.role === "unclear" ? t("verdict_unclear")
       : v.role === "mixed" ? t("verdict_mixed", { shares: share })
       : t("verdict_role", { role: roleName(data, v.role) }) + " (" + share + ")");
     var m = result.title_match, title = result.title ? "\u00ab\u00a0" + result.title.text + "\u00a0\u00bb" : "";
@@ -356,15 +379,19 @@
       : m.why === "unclear" ? t("title_unknown", { title: title })
       : m.match === "yes" ? t("title_yes", { title: title })
       : m.why === "paren" ? t("title_partly_paren", { title: title, named: named })
+      : m.why === "other" ? t("title_partly_other", { title: title, named: named })
       : m.match === "partly" ? t("title_partly_mixed", { title: title })
       : t("title_no", { title: title, named: named, role: v.role === "mixed" ? t("verdict_mixed", { shares: share }).replace(/\.$/, "") : roleName(data, v.role) }));
     out.verdicts.push(v.unicorn ? t("unicorn_yes", { count: v.deep.length, roles: v.deep.map(function (r) { return roleName(data, r); }).join(", ") }) : t("unicorn_no"));
     var kitsFor = [];
-    if (v.role === "unclear") out.todo.push({ text: t("todo_more") });
+    if (v.reason === "other") out.todo.push({ text: t("todo_other") });
+    else if (v.role === "unclear") out.todo.push({ text: t("todo_more") });
     else if (v.role === "mixed" || v.unicorn) {
-      var two = v.ranked.slice(0, 2);
-      out.todo.push({ text: t("todo_split", { first: role(data, two[0]).title, second: role(data, two[1]).title }) });
-      kitsFor = two;
+      /* Every role the ad asks for in depth (a unicorn) or in a large share (mixed), never a
+         pick of two by list order. */
+      var split = v.unicorn ? v.deep : v.mixed;
+      out.todo.push({ text: t("todo_split", { roles: list(split.map(function (r) { return role(data, r).title; }), t) }) });
+      kitsFor = split;
     } else {
       out.todo.push({ text: m.match === "yes" ? t("todo_keep") : t("todo_retitle", { title: role(data, v.role).title }) });
       kitsFor = [v.role];
@@ -375,6 +402,10 @@
       else out.todo.push({ text: t("todo_no_kit", { role: it.name }) });
     });
     return out;
+  }
+
+  function list(items, t) {
+    return items.length < 2 ? items.join("") : items.slice(0, -1).join(", ") + t("and") + items[items.length - 1];
   }
 
   function note(q, t) { return t(q.note.key, q.note.values); }

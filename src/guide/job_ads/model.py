@@ -74,6 +74,7 @@ class Verdicts:
     min_duties: int
     unicorn_roles: int
     unicorn_duties: int
+    other_share: float
 
 
 @dataclass(frozen=True)
