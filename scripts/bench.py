@@ -453,7 +453,7 @@ def bench_job_ads(site: Path, base_url: str) -> list[Row]:
     examples (through the page's jobad.js under Node: tests/job_ad_reader.py)."""
     from playwright.sync_api import sync_playwright
 
-    from job_ad_reader import ADS, EXPECTED, long_ad, median_check_ms, rules_of, run_reader
+    from job_ad_reader import ADS, HELD_OUT, long_ad, median_check_ms, read_examples, rules_of, run_reader
 
     rows: list[Row] = []
     scripts = sum(sent_size(site / "assets" / "javascripts" / name) for name in JOBAD_SCRIPTS)
@@ -476,15 +476,13 @@ def bench_job_ads(site: Path, base_url: str) -> list[Row]:
         browser.close()
     rows.append(Row(f"Check a job ad: one check of a {len(body.split()):,}-word ad in Chromium, reading and "
                     "showing the results (median of 15)", f"{ms:.1f} ms", f"< {JOBAD_MAX_MS} ms", ms < JOBAD_MAX_MS))
-    names = sorted(EXPECTED)
-    results = run_reader([{"language": EXPECTED[n]["language"], "text": (ADS / n).read_text(encoding="utf-8"),
-                           "where": EXPECTED[n].get("where", {"province": "", "size": "", "date": "2026-03-02"})}
-                          for n in names])
-    for measure, got in [("role", lambda r: r["verdict"]["role"]), ("title", lambda r: r["title_match"]["match"]),
-                         ("unicorn", lambda r: "yes" if r["verdict"]["unicorn"] else "no")]:
-        right = sum(got(r) == EXPECTED[n][measure] for n, r in zip(names, results))
-        rows.append(Row(f"Check a job ad: the example ads of tests/data/job-ads/, {measure} as expected",
-                        f"{right}/{len(names)}", "", None))
+    for folder, which in ((ADS, "the example ads of tests/data/job-ads/"),
+                          (HELD_OUT, "the held-out ads of tests/data/job-ads/held-out/ (written without the rules)")):
+        expected, results = read_examples(folder)
+        for measure, got in [("role", lambda r: r["verdict"]["role"]), ("title", lambda r: r["title_match"]["match"]),
+                             ("unicorn", lambda r: "yes" if r["verdict"]["unicorn"] else "no")]:
+            right = sum(got(r) == expected[n][measure] for n, r in zip(sorted(expected), results))
+            rows.append(Row(f"Check a job ad: {which}, {measure} as expected", f"{right}/{len(expected)}", "", None))
     for language in (None, "fr"):
         rules_set = rules_of(language)
         heading = "Responsibilities" if language is None else "Responsabilités"

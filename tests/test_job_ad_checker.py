@@ -349,7 +349,7 @@ def test_jobad_advice_for_other_work_and_for_a_unicorn_of_three(page, watch, bas
     assert result.get_attribute("data-jobad-role") == "unclear"
     assert result.get_attribute("data-jobad-title-match") == "partly"
     verdicts = result.inner_text()
-    assert "Most of the duties are other work" in verdicts and "ML engineering 25%, other work 75%" in verdicts
+    assert "Most of the duties are other work" in verdicts and "ML engineering 33%, other work 67%" in verdicts
     todo = page.locator("[data-jobad-todo]").inner_text()
     assert "Decide what the job is." in todo and "Keep the title" not in todo and "Say what the person" not in todo
     check(page, (ADS / "unicorn-tie.txt").read_text(encoding="utf-8"))

@@ -187,10 +187,12 @@
     return { main: m.roles, qualifier: q.roles, words: m.words.concat(q.words) };
   }
 
+  /* The shares count the duties a rule labelled: a line whose words no rule knows is not
+     evidence of other work (it may be a role's duty the rules miss). */
   function shares(duties, v) {
     var counts = {}, total = 0, other = 0;
     duties.forEach(function (d) {
-      if (ROLES.indexOf(d.label) >= 0) { counts[d.label] = (counts[d.label] || 0) + 1; total++; } else { other++; }
+      if (ROLES.indexOf(d.label) >= 0) { counts[d.label] = (counts[d.label] || 0) + 1; total++; } else if (d.words.length) { other++; }
     });
     var ranked = ROLES.filter(function (r) { return counts[r]; }).sort(function (a, b) { return counts[b] - counts[a]; });
     /* Mostly other work (software, analysis, management): no role of this guide is the job. */
