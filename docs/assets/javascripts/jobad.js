@@ -595,11 +595,14 @@
         var li = el("li", null, { "data-jobad-check": q.id, "data-jobad-status": q.status });
         li.appendChild(el("strong", statusText(q, t), { "class": "guide-jobad__status guide-jobad__status--" + (q.applies ? q.status : "na") }));
         li.appendChild(document.createTextNode(" " + q.ask + " " + note(q, t) + (q.status === "ok" ? "" : " " + t("fix", { fix: q.fix }))));
-        q.cited.forEach(function (c) {
-          li.appendChild(document.createTextNode(" " + c.province_name + t("colon") + " " + t("since", { date: c.since_text }) + " " + t("source") + " "));
-          li.appendChild(el("a", c.source_label, { href: c.url }));
-          li.appendChild(document.createTextNode("."));
+        /* The dates and sources on a line of their own, in small type: the answer reads first. */
+        var cite = el("span", null, { "class": "guide-jobad__cite" });
+        q.cited.forEach(function (c, i) {
+          cite.appendChild(document.createTextNode((i ? " " : "") + c.province_name + t("colon") + " " + t("since", { date: c.since_text }) + " " + t("source") + " "));
+          cite.appendChild(el("a", c.source_label, { href: c.url }));
+          cite.appendChild(document.createTextNode("."));
         });
+        li.appendChild(cite);
         checks.appendChild(li);
       });
       result.hidden = false;
