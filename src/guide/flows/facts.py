@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from guide.core.problems import Problem
 
 from .analysis import Analysis, topological
-from .model import Condition, Flow, Option, Outcome, Part, Question
+from .model import Condition, Flow, Outcome, Part, Question
 
 UNSET = ""  # the "value" of a fact no answer on the route recorded (fact values are ids, never empty)
 MAX_COMBINATIONS = 4096  # past this, "empty for some route" asks for an unconditioned item instead
@@ -37,10 +37,11 @@ REQUIRED_PARTS = ("summary", "reasoning", "look_for", "watch_out", "next_steps",
 
 @dataclass(frozen=True)
 class Origin:
-    """An answer that recorded a value: its question and the option."""
+    """An answer that recorded a value: its question's id, its number there and its label."""
 
-    question: Question
-    option: Option
+    question: str
+    number: int
+    label: str
 
 
 FactValues = Mapping[str, Mapping[str, frozenset[Origin]]]  # fact -> value (UNSET too) -> answers that recorded it
@@ -67,7 +68,7 @@ def fact_values(flow: Flow, order: Sequence[str] | None = None) -> dict[str, Fac
                 into = target[name]
                 if name in option.records:
                     value = option.records[name]
-                    into[value] = into.get(value, frozenset()) | {Origin(node, option)}
+                    into[value] = into.get(value, frozenset()) | {Origin(node_id, option.number, option.label)}
                     continue
                 for value, origins in values.items():
                     old = into.get(value)
@@ -190,8 +191,9 @@ def describe(condition: Condition) -> str:
 def condition_words(condition: Condition, origins: FactValues, numbers: Mapping[str, int],
                     t: Mapping[str, str]) -> str:
     """The condition in words, from the interface text `t`: "answered" ("you answered
-    {answers}"), "not_answered", "answer_to" ("{label} to Question {number}"), "or", "and",
-    "not" ("it is not the case that {condition}"), "unset" (a fact no answer recorded)."""
+    {answers}"), "not_answered", "quote" ("“{label}”"), "answer_to" ("{labels} to Question
+    {number}"), "or", "and", "comma", "not" ("it is not the case that {condition}"), "unset"
+    (a value no answer on a route here records)."""
     if condition.op == "is":
         return _fill(t["answered"], "answers", _answers(condition, origins, numbers, t))
     if condition.op == "not":
@@ -204,16 +206,23 @@ def condition_words(condition: Condition, origins: FactValues, numbers: Mapping[
 
 
 def _answers(term: Condition, origins: FactValues, numbers: Mapping[str, int], t: Mapping[str, str]) -> str:
-    """The answers that record one of the term's values on a route here: "'label' to Question
-    3 or 5", labels in the flow's order, each label once with its questions."""
-    by_label: dict[str, list[int]] = {}
+    """The answers that record one of the term's values on a route here: "“A” or “B” to
+    Question 3, 5 or 6", each label once, labels asked at the same questions together."""
+    by_label: dict[str, set[int]] = {}
     for value in term.values:
-        for origin in sorted(origins.get(term.fact, {}).get(value, ()),
-                             key=lambda o: (numbers[o.question.id], o.option.number)):
-            by_label.setdefault(origin.option.label, []).append(numbers[origin.question.id])
-    words = [_fill(_fill(t["answer_to"], "label", label), "number", t["or"].join(str(n) for n in sorted(set(nums))))
-             for label, nums in by_label.items()]
-    return t["or"].join(words) if words else t["unset"]
+        for origin in sorted(origins.get(term.fact, {}).get(value, ()), key=lambda o: (numbers[o.question], o.number)):
+            by_label.setdefault(origin.label, set()).add(numbers[origin.question])
+    by_numbers: dict[tuple[int, ...], list[str]] = {}
+    for label, asked in by_label.items():
+        by_numbers.setdefault(tuple(sorted(asked)), []).append(_fill(t["quote"], "label", label))
+    words = [_fill(_fill(t["answer_to"], "labels", _listed(labels, t)), "number", _listed([str(n) for n in asked], t))
+             for asked, labels in by_numbers.items()]
+    return _listed(words, t) if words else t["unset"]
+
+
+def _listed(items: Sequence[str], t: Mapping[str, str]) -> str:
+    """"a", "a or b", "a, b or c" (`t["or"]`, `t["comma"]`)."""
+    return items[0] if len(items) == 1 else t["comma"].join(items[:-1]) + t["or"] + items[-1]
 
 
 def _fill(text: str, name: str, value: str) -> str:
