@@ -115,6 +115,9 @@ def _explain(error: jsonschema.ValidationError, schema_name: str) -> tuple[str, 
         count = len(error.instance) if isinstance(error.instance, list) else 0
         return (f"{name} has {count} items; it may have at most {error.validator_value}.",
                 f"merge or drop items until there are {error.validator_value} or fewer.")
+    if v == "maxProperties" and name.endswith("when"):
+        return (f"{name} has {len(error.instance)} keys; a condition is one key: a fact with its value, or 'all', "
+                "'any' or 'not'.", "combine several conditions under 'all: [...]' or 'any: [...]'.")
     if v in ("enum", "const"):
         allowed = error.validator_value if v == "enum" else [error.validator_value]
         return (f"{name} is {error.instance!r}, which is not allowed.",
