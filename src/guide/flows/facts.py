@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from guide.core.problems import Problem
 
@@ -30,21 +30,28 @@ from .analysis import Analysis, topological
 from .model import Condition, Flow, Outcome, Part, Question
 
 UNSET = ""  # the "value" of a fact no answer on the route recorded (fact values are ids, never empty)
+# The answers kept per value and node, first in reading order, for the words ("If you answered
+# ..."): one more marks that there are others. A bound, so that the pass stays linear when many
+# answers record one value (a generated flow); a written flow has a handful.
+MAX_ORIGINS = 12
 MAX_COMBINATIONS = 4096  # past this, "empty for some route" asks for an unconditioned item instead
 # The parts of an outcome that must show something on every route that reaches it.
 REQUIRED_PARTS = ("summary", "reasoning", "look_for", "watch_out", "next_steps", "links")
 
 
-@dataclass(frozen=True)
-class Origin:
-    """An answer that recorded a value: its question's id, its number there and its label."""
+class Origin(NamedTuple):
+    """An answer that recorded a value: its question's place in reading order, its number there,
+    the question's id and the answer's label. A tuple: the pass hashes and sorts many of them."""
 
-    question: str
+    place: int
     number: int
+    question: str
     label: str
 
 
-FactValues = Mapping[str, Mapping[str, frozenset[Origin]]]  # fact -> value (UNSET too) -> answers that recorded it
+# fact -> value (UNSET too) -> answers that recorded it, in reading order (MAX_ORIGINS, and one
+# more when there are others)
+FactValues = Mapping[str, Mapping[str, tuple[Origin, ...]]]
 
 
 def fact_values(flow: Flow, order: Sequence[str] | None = None) -> dict[str, FactValues]:
@@ -53,8 +60,21 @@ def fact_values(flow: Flow, order: Sequence[str] | None = None) -> dict[str, Fac
     if not flow.facts:
         return {}
     order = order if order is not None else topological(flow)
-    start: dict[str, dict[str, frozenset[Origin]]] = {name: {UNSET: frozenset()} for name in flow.facts}
-    found: dict[str, dict[str, dict[str, frozenset[Origin]]]] = {flow.start: start}
+    place = {node_id: i for i, node_id in enumerate(order)}
+
+    def merged(old: tuple[Origin, ...] | None, new: tuple[Origin, ...]) -> tuple[Origin, ...]:
+        if old is None or old is new:
+            return new
+        if len(old) > MAX_ORIGINS:  # full: only an answer earlier in reading order could enter
+            new = tuple(o for o in new if o < old[-1] and o not in old)
+            if not new:
+                return old
+        elif set(new) <= set(old):
+            return old
+        return tuple(sorted(set(old).union(new))[:MAX_ORIGINS + 1])
+
+    start: dict[str, dict[str, tuple[Origin, ...]]] = {name: {UNSET: ()} for name in flow.facts}
+    found: dict[str, dict[str, dict[str, tuple[Origin, ...]]]] = {flow.start: start}
     for node_id in order:
         node = flow.nodes[node_id]
         if not isinstance(node, Question):
@@ -68,11 +88,10 @@ def fact_values(flow: Flow, order: Sequence[str] | None = None) -> dict[str, Fac
                 into = target[name]
                 if name in option.records:
                     value = option.records[name]
-                    into[value] = into.get(value, frozenset()) | {Origin(node_id, option.number, option.label)}
+                    into[value] = merged(into.get(value), (Origin(place[node_id], option.number, node_id, option.label),))
                     continue
                 for value, origins in values.items():
-                    old = into.get(value)
-                    into[value] = origins if old is None else old | origins
+                    into[value] = merged(into.get(value), origins)
     return found
 
 
@@ -193,7 +212,7 @@ def condition_words(condition: Condition, origins: FactValues, numbers: Mapping[
     """The condition in words, from the interface text `t`: "answered" ("you answered
     {answers}"), "not_answered", "quote" ("“{label}”"), "answer_to" ("{labels} to Question
     {number}"), "or", "and", "comma", "not" ("it is not the case that {condition}"), "unset"
-    (a value no answer on a route here records)."""
+    (a value no answer on a route here records), "more" (past MAX_ORIGINS answers)."""
     if condition.op == "is":
         return _fill(t["answered"], "answers", _answers(condition, origins, numbers, t))
     if condition.op == "not":
@@ -209,14 +228,17 @@ def _answers(term: Condition, origins: FactValues, numbers: Mapping[str, int], t
     """The answers that record one of the term's values on a route here: "“A” or “B” to
     Question 3, 5 or 6", each label once, labels asked at the same questions together."""
     by_label: dict[str, set[int]] = {}
+    more = False
     for value in term.values:
-        for origin in sorted(origins.get(term.fact, {}).get(value, ()), key=lambda o: (numbers[o.question], o.number)):
+        recorded = origins.get(term.fact, {}).get(value, ())
+        more = more or len(recorded) > MAX_ORIGINS
+        for origin in sorted(recorded[:MAX_ORIGINS], key=lambda o: (numbers[o.question], o.number)):
             by_label.setdefault(origin.label, set()).add(numbers[origin.question])
     by_numbers: dict[tuple[int, ...], list[str]] = {}
     for label, asked in by_label.items():
         by_numbers.setdefault(tuple(sorted(asked)), []).append(_fill(t["quote"], "label", label))
     words = [_fill(_fill(t["answer_to"], "labels", _listed(labels, t)), "number", _listed([str(n) for n in asked], t))
-             for asked, labels in by_numbers.items()]
+             for asked, labels in by_numbers.items()] + ([t["more"]] if more else [])
     return _listed(words, t) if words else t["unset"]
 
 
