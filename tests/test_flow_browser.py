@@ -635,8 +635,8 @@ def test_copy_link_and_copy_summary(context, page, watch, base_url: str, regulat
         assert f"**{heading}**\n\n" + "\n".join(f"- {squash(i)}" for i in items) in markdown
     assert markdown.endswith(f"\n\n[Open this result in the guide]({link})")
     regulated = regulation.startswith("Yes")
-    assert ("OSFI's Guideline E-23 is in effect from 1 May 2027" in markdown) == regulated
-    assert ("Because your models are regulated" in markdown) == regulated
+    assert ("By 1 May 2027, when OSFI's Guideline E-23 takes effect" in markdown) == regulated
+    assert ("Regulated: ask how they documented and tested a model" in markdown) == regulated
     # The copied link opens the same result.
     page.goto(link, wait_until="load")
     wait_for_node(page, "hiring", "ml-first-defer-platform")
@@ -664,8 +664,8 @@ def test_two_routes_to_one_outcome_show_the_parts_their_facts_hold_and_change_re
     text = on_screen()
     assert "add ML engineers while your MLOps engineers keep your pipelines" in text
     assert "if you have one" not in text and "plan an MLOps hire if nobody owns it" not in text
-    assert "OSFI's Guideline E-23 is in effect from 1 May 2027" in text
-    assert "Because your models are regulated, add interview questions" in text
+    assert "By 1 May 2027, when OSFI's Guideline E-23 takes effect" in text
+    assert "Regulated: ask how they documented and tested a model" in text
     assert "Ask your legal or compliance team which rules apply" not in text
     assert "If you answered" not in text  # the condition in words is for the no-JS page and paper
     page.reload(wait_until="load")  # the link reproduces the result
@@ -801,10 +801,10 @@ def test_without_javascript_each_conditional_part_says_when_it_applies(nojs_page
     assert ("If you did not answer “Many models are in daily use and we already employ people in both roles” to "
             "Question 7: You need both kinds of skill.") in text
     assert "If you answered “Many models are in daily use and we already employ people in both roles” to Question 7:" in text
-    osfi = page.locator('[data-node="ml-first"] li[data-flow-when]', has_text="OSFI's Guideline E-23 is in effect")
+    osfi = page.locator('[data-node="ml-first"] li[data-flow-when]', has_text="when OSFI's Guideline E-23 takes effect")
     assert " ".join(osfi.inner_text().split()).startswith(
-        "If you answered “Yes, we are a federally regulated bank, insurer, or trust and loan company (supervised by "
-        "OSFI)” to Question 3, 5 or 6: OSFI's Guideline E-23 is in effect from 1 May 2027.")
+        "If you answered “Yes, we are a federally regulated bank, insurer, or trust and loan…” to Question 3, 5 or 6: "
+        "By 1 May 2027, when OSFI's Guideline E-23 takes effect:")
     assert page.locator("[data-flow-when]").count() == page.locator(".guide-flow__if").count() > 20
     assert all(el.is_visible() for el in page.locator("[data-flow-when]").all())
     page.goto(base_url + "fr/" + PAGES["hiring"], wait_until="load")

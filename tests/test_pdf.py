@@ -517,8 +517,8 @@ def test_conditional_result_parts_print_with_their_condition_in_words(pdf_build:
         words = part.select_one(".guide-flow__if")
         assert words is not None and visible_text(words).startswith("If " if pdf_build.language == "en" else "Si ")
         assert paper_text(visible_text(part)) in text, visible_text(part)[:120]
-    osfi = ("If you answered “Yes, we are a federally regulated bank, insurer, or trust and loan company (supervised by "
-            "OSFI)” to Question 3, 5 or 6: OSFI's Guideline E-23 is in effect from 1 May 2027.")
+    osfi = ("If you answered “Yes, we are a federally regulated bank, insurer, or trust and loan…” to Question 3, 5 or 6: "
+            "By 1 May 2027, when OSFI's Guideline E-23 takes effect:")
     if pdf_build.language == "en":
         assert paper_text(osfi) in text
 

@@ -66,7 +66,7 @@
     return this.walk(found) ? found : false;
   };
 
-  /* Facts recorded (data-flow-records) */
+  /* data-flow-records */
   Route.prototype.facts = function (path) {
     var ids = this.walk(path), facts = {};
     path.forEach(function (choice, i) {
@@ -75,7 +75,7 @@
     return facts;
   };
 
-  /* Whether a condition (data-flow-when) holds */
+  /* data-flow-when */
   function holds(c, facts) {
     if (c[0] === "is") return c.indexOf(facts[c[1]], 2) > 1;
     if (c[0] === "not") return !holds(c[1], facts);
@@ -177,7 +177,7 @@
     box.hidden = !notes.children.length && !assumed.children.length;
   };
 
-  /* ── Diagram: the route's boxes and arrows, and the current box ── */
+  /* ── Diagram: the route taken, and the current box ── */
   function markDiagram(root, ids) {
     var on = {}, here = ids[ids.length - 1];
     ids.forEach(function (id, i) { on[id] = true; if (i) on[ids[i - 1] + " " + id] = true; });
@@ -201,9 +201,10 @@
   function pieces(el) { return JSON.parse(el.getAttribute("data-flow-copy")); }
 
   /* A piece in one format (0 text, 1 Markdown): its segments, address where null. */
-  function join(piece, format, address, facts) {
+  function join(piece, format, address, facts, shared) {
     return piece.map(function (s) {
-      return s === null ? address : typeof s === "string" ? s : !s.w ? s[format] : holds(s.w, facts) ? join(s.s, format, address, facts) : "";
+      return s === null ? address : typeof s === "string" ? s : !s.w ? s[format]
+        : holds(s.w, facts) ? join(s.s || shared[s.r], format, address, facts, shared) : "";
     }).join("");
   }
 
@@ -211,7 +212,7 @@
   function summary(root, route, path, format, link) {
     var flow = pieces(root), ids = route.walk(path), node = route.nodes[ids[ids.length - 1]], here = pieces(node),
         answers = [], notes = [], assumed = [], facts = route.facts(path);
-    function part(piece, address) { return join(piece, format, address, facts); }
+    function part(piece, address) { return join(piece, format, address, facts, flow.shared); }
     function list(heading, items) { return part(heading) + (items.length ? part(flow.gap) + items.join("\n") : ""); }
     function url(address) {  /* in a Markdown link, ( ) would end the address */
       return format ? address.replace(/[()]/g, encodeURIComponent) : address;

@@ -34,6 +34,9 @@ UNSET = ""  # the "value" of a fact no answer on the route recorded (fact values
 # ..."): one more marks that there are others. A bound, so that the pass stays linear when many
 # answers record one value (a generated flow); a written flow has a handful.
 MAX_ORIGINS = 12
+# An answer quoted in a condition's words is cut, at a word, past this many characters: enough to
+# find it among its question's answers, and the words repeat on every conditional part.
+QUOTED_LABEL_MAX = 72
 MAX_COMBINATIONS = 4096  # past this, "empty for some route" asks for an unconditioned item instead
 # The parts of an outcome that must show something on every route that reaches it.
 REQUIRED_PARTS = ("summary", "reasoning", "look_for", "watch_out", "next_steps", "links")
@@ -236,10 +239,18 @@ def _answers(term: Condition, origins: FactValues, numbers: Mapping[str, int], t
             by_label.setdefault(origin.label, set()).add(numbers[origin.question])
     by_numbers: dict[tuple[int, ...], list[str]] = {}
     for label, asked in by_label.items():
-        by_numbers.setdefault(tuple(sorted(asked)), []).append(_fill(t["quote"], "label", label))
+        by_numbers.setdefault(tuple(sorted(asked)), []).append(_fill(t["quote"], "label", _short(label)))
     words = [_fill(_fill(t["answer_to"], "labels", _listed(labels, t)), "number", _listed([str(n) for n in asked], t))
              for asked, labels in by_numbers.items()] + ([t["more"]] if more else [])
     return _listed(words, t) if words else t["unset"]
+
+
+def _short(label: str) -> str:
+    """The label, or its first words up to QUOTED_LABEL_MAX characters and an ellipsis."""
+    if len(label) <= QUOTED_LABEL_MAX:
+        return label
+    cut = label[:QUOTED_LABEL_MAX + 1].rsplit(" ", 1)[0].rstrip(" ,;:(")
+    return cut + "…"
 
 
 def _listed(items: Sequence[str], t: Mapping[str, str]) -> str:

@@ -104,7 +104,8 @@ def if_words(facts: Mapping[str, FactValues], numbers: Mapping[str, int], node_i
 # same in both formats, [plain text, Markdown] differs, null is the address, which the
 # page knows and the build does not, and {"w": condition, "s": segments} is a part of an
 # outcome shown only when the condition holds for the route's facts (a list's heading is
-# one too when every item of the list is). Segments rather than two copies of each piece: the
+# one too when every item of the list is); {"w": condition, "r": n} is the same with the
+# flow's shared[n] for segments: a part several outcomes say alike is written once. Segments rather than two copies of each piece: the
 # hiring flow's pieces add 4.4 KB (gzipped) to its page so, and 7.0 KB in two copies.
 
 # White space as a script reads the page's text (JavaScript's \s): a copied value is one
@@ -213,13 +214,15 @@ def copy_pieces(flow: Flow, kits: Mapping[str, KitTarget], text: Mapping[str, st
     t = {key: str(value) for key, value in text.items()}
     colon = t["colon"]
     before, _, after = t["link"].partition("{url}")
-    out = {"": _json({
+    root = {
         "title": _Piece().add("", "## ").text(flow.title),
         "answers": _Piece().block(t["your_answers"], colon),
         "based": _Piece().block(t["based"], colon),
         "gap": _Piece().add("\n", "\n\n"),
         "link": _Piece().add(before, f"[{escape(t['open_result'])}](").address().add(after, ")"),
-    })}
+    }
+    out = {"": ""}
+    outcomes: dict[str, dict[str, _Piece]] = {}
     for node in flow.nodes.values():
         if isinstance(node, Question):
             question = _line(node.question)
@@ -240,12 +243,37 @@ def copy_pieces(flow: Flow, kits: Mapping[str, KitTarget], text: Mapping[str, st
                 "options": options,
             })
         elif isinstance(node, Outcome):
-            out[node.id] = _json({
+            outcomes[node.id] = {
                 "result": _Piece().paragraphs(_fill(t["recommendation"], "title", _line(node.title)), colon,
                                               node.summary),
                 "details": _details(flow, node, kits, t),
-            })
+            }
+    shared = _share([piece for pieces in outcomes.values() for piece in pieces.values()])
+    out[""] = _json({**root, **({"shared": shared} if shared else {})})
+    out.update({node_id: _json(pieces) for node_id, pieces in outcomes.items()})
     return out
+
+
+def _share(pieces: list[_Piece]) -> list[list[_Segment]]:
+    """Conditional parts said the same in several outcomes (the same guidance for every regulated
+    team, say) written once: each becomes {"w": condition, "r": its index in the list returned},
+    which the flow's own pieces carry as "shared"."""
+    groups = [segment for piece in pieces for segment in piece.segments
+              if isinstance(segment, dict) and not any(isinstance(s, dict) for s in segment["s"])]
+    keys = [json.dumps(group["s"], ensure_ascii=False) for group in groups]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    index: dict[str, int] = {}
+    shared: list[list[_Segment]] = []
+    for group, key in zip(groups, keys, strict=True):
+        if counts[key] > 1:
+            if key not in index:
+                index[key] = len(shared)
+                shared.append(group["s"])
+            group["r"] = index[key]
+            del group["s"]
+    return shared
 
 
 def _details(flow: Flow, node: Outcome, kits: Mapping[str, KitTarget], t: Mapping[str, str]) -> _Piece:
