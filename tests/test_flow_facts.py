@@ -217,3 +217,65 @@ def test_a_translation_keeps_the_facts_records_and_conditions() -> None:
     recorded = load(RAIN.replace("records: {wind: strong}", "records: {wind: strong, sky: grey}"))
     problems = [str(p) for p in tree.structure_problems(original, recorded)]
     assert any("nodes[wind].options[1].records: differ from the original's." in p for p in problems), problems
+
+
+TICK_ALL = """\
+id: pains
+title: Pains
+intro: What hurts?
+start: hurts
+facts:
+  releases: [slow]
+  bill: [high]
+nodes:
+  - id: hurts
+    kind: question
+    question: Which of these hurt today? Tick all that apply.
+    hint: Each one changes the advice.
+    multiple: {yes: "Yes, this hurts", no: "No"}
+    options:
+      - label: Releases are slow or manual
+        next: go
+        records: {releases: slow}
+        note: Releases are slow.
+      - label: The serving bill keeps growing
+        next: go
+        records: {bill: high}
+  - id: go
+    kind: outcome
+    title: Fix what hurts
+    summary: Start with what hurts most.
+    reasoning: Because.
+    look_for:
+      - Someone who ships.
+      - {text: Release automation., when: {releases: slow}}
+      - {text: Serving cost control., when: {bill: high}}
+    watch_out: [b]
+    next_steps: [c]
+    links: [{page: index.md, label: Home}]
+"""
+
+
+def test_a_tick_all_question_is_one_yes_no_question_per_item() -> None:
+    flow = tree.parse_flow(TICK_ALL, "pains.yml")
+    first, second = flow.nodes["hurts"], flow.nodes["hurts-2"]
+    assert (first.question, second.question) == ("Releases are slow or manual", "The serving bill keeps growing")
+    assert first.hint == second.hint == "Which of these hurt today? Tick all that apply. Each one changes the advice."
+    assert [(o.label, o.next, dict(o.records)) for o in first.options] == [
+        ("Yes, this hurts", "hurts-2", {"releases": "slow"}), ("No", "hurts-2", {})]
+    assert [o.next for o in second.options] == ["go", "go"]
+    assert tree.analyse(flow).numbers == {"hurts": 1, "hurts-2": 2}
+    both = shown(flow, ["Yes, this hurts", "Yes, this hurts"])
+    assert "Release automation." in both and "Serving cost control." in both
+    only_bill = shown(flow, ["No", "Yes, this hurts"])
+    assert "Release automation." not in only_bill and "Serving cost control." in only_bill
+    assert not {"Release automation.", "Serving cost control."} & set(shown(flow, ["No", "No"]))
+    html = tree.render_flow(ENV, flow, urls={"index.md": "index.html"}, assets=None)
+    assert "If you answered “Yes, this hurts” to Question 2:" in html
+
+
+def test_a_tick_all_question_leads_on_to_one_node() -> None:
+    text = TICK_ALL.replace("        next: go\n        records: {bill: high}", "        next: hurts\n        records: {bill: high}")
+    message = problems_of(text)
+    assert "rain.yml:20 (node 'hurts'): the answers of a 'multiple' (tick all that apply) question lead to " \
+           "different nodes. Fix: give every answer 'next: go'" in message, message

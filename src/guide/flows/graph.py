@@ -34,6 +34,14 @@ def build(data: Any, file: str) -> Flow:
                                         f"the id '{raw['id']}' is already used by the node on line {first}.",
                                         "give each node its own id."))
             continue
+        if raw["kind"] == "question" and "multiple" in raw:
+            for node in _tick_all(raw, line, conditions, file, problems):
+                if node.id in nodes:
+                    problems.append(Problem(file, node.line, node.id, f"the id '{node.id}' of an item of the "
+                                            f"question '{raw['id']}' is already used by the node on line "
+                                            f"{nodes[node.id].line}.", "rename that node."))
+                nodes[node.id] = node
+            continue
         if raw["kind"] == "question":
             options = tuple(Option(o["label"].strip(), o["next"], o.lines["label"], o.lines["next"],
                                    _optional(o, "note"), _optional(o, "assumes"), number,
@@ -58,6 +66,38 @@ def build(data: Any, file: str) -> Flow:
         raise ProblemError(problems)
     headings = {**DEFAULT_HEADINGS, **{k: v.strip() for k, v in data.get("headings", {}).items()}}
     return Flow(data["id"], data["title"].strip(), data["intro"].strip(), data["start"], headings, nodes, file, facts)
+
+
+def _tick_all(raw: Any, line: int, conditions: _Conditions, file: str, problems: list[Problem]) -> list[Question]:
+    """A "tick all that apply" question (`multiple: {yes, no}`) as one yes/no question per item,
+    as the no-JS page and paper show it and the address records it: the first keeps the
+    question's id, the k-th is '<id>-<k>'; each item's label is its question, the question
+    (and its hint) the hint; "yes" records the item's facts and shows its note; every item
+    leads to the next, the last to the question's one 'next'."""
+    node_id, items = raw["id"], raw["options"]
+    after = items[0]["next"]
+    for item in items:
+        if item["next"] != after:
+            problems.append(Problem(file, item.lines["next"], node_id, "the answers of a 'multiple' (tick all that "
+                                    "apply) question lead to different nodes.", f"give every answer 'next: {after}': "
+                                    "each answer is an item ticked or not, and the question leads on to one node."))
+        if "assumes" in item:
+            problems.append(Problem(file, item.lines["assumes"], node_id, "an item of a 'multiple' question cannot "
+                                    "assume anything: it is ticked or not.", "remove 'assumes', or ask a question of "
+                                    "its own."))
+    ids = [node_id] + [f"{node_id}-{k}" for k in range(2, len(items) + 1)]
+    hint = " ".join(part.strip() for part in (raw["question"], raw.get("hint") or "") if part.strip())
+    yes, no = raw["multiple"]["yes"].strip(), raw["multiple"]["no"].strip()
+    out = []
+    for k, item in enumerate(items):
+        nxt = ids[k + 1] if k + 1 < len(ids) else after
+        line_k = item.lines["label"]
+        options = (Option(yes, nxt, line_k, item.lines["next"], _optional(item, "note"), None, 1,
+                          conditions.records(item, node_id), item.lines.get("records", 0)),
+                   Option(no, nxt, line_k, item.lines["next"], None, None, 2))
+        out.append(Question(ids[k], item["label"].strip(), hint, options, line if k == 0 else line_k,
+                            tuple(c.strip() for c in raw.get("check", ())) if k == 0 else ()))
+    return out
 
 
 def _facts(data: Any, file: str, problems: list[Problem]) -> dict[str, Fact]:
