@@ -2,7 +2,7 @@
 
 Puts the data in the template context as `guide_faq_jsonld`;
 overrides/partials/guide-meta.html writes it into the page head. The reading of the
-HTML lives in faq_page_schema.py.
+HTML lives in src/guide/faq/jsonld.py, which also finds the question's line in the source.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from guide.faq import FaqMarkupError, extract_faq_entries, faq_page_jsonld
+from guide.faq import FaqMarkupError, extract_faq_entries, faq_page_jsonld, question_line
 
 CONTEXT_KEY = "guide_faq_jsonld"
 
@@ -24,6 +24,8 @@ def on_page_context(context: TemplateContext, *, page: Page, config: MkDocsConfi
     try:
         entries = extract_faq_entries(page.content or "")
     except FaqMarkupError as error:
-        raise PluginError(f"{page.file.src_uri}: {error}") from None
+        line = question_line(page.file.content_string, error.number)
+        where = f"{page.file.src_uri}:{line}" if line else page.file.src_uri
+        raise PluginError(f"{where}: {error}") from None
     context[CONTEXT_KEY] = faq_page_jsonld(entries) if entries else None
     return context

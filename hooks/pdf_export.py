@@ -57,6 +57,7 @@ log = get_plugin_logger(__name__)
 
 @dataclass(frozen=True)
 class _NavPage:
+    src_uri: str
     url: str
     title: str
     section: str | None
@@ -65,7 +66,7 @@ class _NavPage:
 # The nav of the build in progress (set by on_nav on every build, read by on_post_build).
 _nav_pages: list[_NavPage] = []
 # PDFs being laid out in worker processes: (the PDF's path in the site, when it started, its job).
-_pending: list[tuple[str, float, concurrent.futures.Future[pdf.RenderResult]]] = []
+_pending: list[tuple[str, float, list[pdf.BuiltPage], concurrent.futures.Future[pdf.RenderResult]]] = []
 
 
 def export_requested() -> bool:
@@ -103,7 +104,8 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
     for page in nav.pages:
         if isinstance(page, Page) and page.url:
             section = page.parent.title if isinstance(page.parent, Section) else None
-            _nav_pages.append(_NavPage(url=page.url, title=page.title or page.url, section=section))
+            _nav_pages.append(_NavPage(src_uri=page.file.src_uri, url=page.url, title=page.title or page.url,
+                                       section=section))
     return nav
 
 
@@ -130,25 +132,31 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         stamp=pdf.build_stamp(Path(config.config_file_path).parent, locale=language.code),
     )
     target = pdf_path(config)
+    docs = Path(config.docs_dir)
+    built_pages = [pdf.BuiltPage(source=f"{Path(config.docs_dir).name}/{p.src_uri}", url=p.url, html=s.html,
+                                 markdown=(docs / p.src_uri).read_text(encoding="utf-8"))
+                   for p, s in zip(_nav_pages, sources, strict=True)]
     job = functools.partial(pdf.write_pdf, html, base_url=built, target=built / target,
                             extra_warnings=document.problems)
     if language != languages.languages(config)[-1]:
         # A fresh interpreter, not a fork of this one, which holds the whole build.
         worker = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        _pending.append((target, started, worker.submit(job)))
+        _pending.append((target, started, built_pages, worker.submit(job)))
         worker.shutdown(wait=False)
         return
-    _report(target, started, job())
+    _report(target, started, built_pages, built, job())
     while _pending:
-        target, started, pending = _pending.pop(0)
+        target, started, pages, pending = _pending.pop(0)
         try:
             result = pending.result()
         except Exception as error:
             raise PluginError(f"PDF export: laying out {target} failed: {error}") from error
-        _report(target, started, result)
+        _report(target, started, pages, built, result)
 
 
-def _report(target: str, started: float, result: pdf.RenderResult) -> None:
+def _report(target: str, started: float, pages: list[pdf.BuiltPage], built: Path, result: pdf.RenderResult) -> None:
+    refused = {warning: url for url, warning in result.refused}
     for warning in result.warnings:
-        log.warning("PDF export: %s", warning)
+        origin = pdf.origin_of(refused[warning], pages, built) if warning in refused else None
+        log.warning("PDF export: %s%s", f"{origin.where()}: " if origin else "", warning)
     log.info("PDF export: %s, %d pages, in %.1f s", target, result.page_count, time.perf_counter() - started)

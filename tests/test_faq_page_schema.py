@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, assert_build_failed_cleanly, mkdocs_build
-from guide.faq import FaqEntry, FaqMarkupError, extract_faq_entries, faq_page_jsonld
+from guide.faq import FaqEntry, FaqMarkupError, extract_faq_entries, faq_page_jsonld, question_line
 
 DATA = Path(__file__).parent / "data" / "faq_jsonld"
 
@@ -74,6 +74,15 @@ def test_the_hook_turns_bad_faq_markup_into_a_build_error_naming_the_page(tmp_pa
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: t\ndocs_dir: {docs}\nmarkdown_extensions: [md_in_html]\n"
         f"hooks: [{ROOT / 'hooks' / 'faq_jsonld.py'}]\n", encoding="utf-8")
-    # The hook reads the built page, so it names the page and the question, not a line.
-    assert_build_failed_cleanly(mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml"), "index.md",
-                                "index.md: FAQ question 1 ('Why?'): add an id")
+    # The hook reads the built page, and finds the question's line in the page's source.
+    assert_build_failed_cleanly(mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml"), "index.md:3",
+                                "index.md:3: FAQ question 1 ('Why?'): add an id")
+
+
+@pytest.mark.unit
+def test_a_questions_line_is_found_in_the_source() -> None:
+    source = ('---\ntitle: t\n---\n# Questions\n\n<details class="guide-faq" id="a" markdown>\n'
+              "<summary>A?</summary>\n\nYes.\n</details>\n\n<details class='note guide-faq' markdown>\n")
+    assert question_line(source, 1) == 6
+    assert question_line(source, 2) == 12
+    assert question_line(source, 3) is None

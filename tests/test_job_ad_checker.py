@@ -17,7 +17,7 @@ from conftest import Project, assert_build_failed_cleanly, describe_violations, 
 from guide import job_ads, kits
 from guide.core.markdown_text import escape
 from guide.core.problems import ProblemError
-from job_ad_reader import ADS, DOCS, EXPECTED, browser_rules, rules_of, run_reader
+from job_ad_reader import ADS, DOCS, EXPECTED, browser_rules, long_ad, rules_of, run_reader
 
 PAGE = "hiring/check-job-ad.md"
 # ── The rules ───────────────────────────────────────────────────────────────
@@ -104,13 +104,26 @@ def test_jobad_example_ads(name: str) -> None:
     statuses = {q["id"]: q["status"] for q in result["questions"]}
     for check, status in expected.get("checks", {}).items():
         assert statuses[check] == status, (check, result["questions"])
+    notes = {q["id"]: q["note"]["key"] for q in result["questions"]}
+    for check, key in expected.get("notes", {}).items():
+        assert notes[check] == key, (check, result["questions"])
+    if "reason" in expected:
+        assert result["verdict"]["reason"] == expected["reason"]
+    if "deep" in expected:
+        assert sorted(result["verdict"]["deep"]) == expected["deep"]
+    if "named" in expected:
+        assert sorted(result["title_match"]["named"]) == expected["named"]
+    if "duties" in expected:
+        assert len(result["duties"]) == expected["duties"], result["lines"]
 
 
 @pytest.mark.unit
 def test_jobad_headings_blurb_requirements_and_benefits_are_not_duties() -> None:
     [result] = run_reader([{"language": "en", "text": (ADS / "ml-engineer.txt").read_text(encoding="utf-8")}])
     kinds = [line["kind"] for line in result["lines"]]
-    assert kinds.count("duty") == 5 and "blurb" in kinds and kinds.count("requirement") == 3  # pay sits under "What you bring"
+    # The pay line after the "What you bring" list is read on its own: pay, not a requirement.
+    assert kinds.count("duty") == 5 and "blurb" in kinds and kinds.count("requirement") == 2
+    assert kinds[-1] == "benefit" and result["lines"][-1]["text"].startswith("Pay:")
     assert result["title"]["text"] == "Machine Learning Engineer"
 
 
@@ -131,6 +144,96 @@ def test_jobad_posting_questions_follow_province_size_and_date() -> None:
     assert statuses[3]["pay-range"] == "ask" and statuses[3]["quebec-french"] == "ask"
     assert statuses[4]["pay-range"] == "flag" and statuses[4]["ontario-vacancy"] == "ok"
     assert statuses[5]["quebec-french"] == "ask" and statuses[5]["pay-range"] == "ok"
+
+
+ONTARIO = {"province": "on", "size": "large", "date": "2026-03-02"}
+DUTIES = "MLOps Engineer\nResponsibilities\n- Deploy models.\n- Watch live models for drift.\n"
+
+
+def _questions(language: str, lines: list[str], where: dict[str, str] = ONTARIO) -> list[dict[str, dict]]:
+    """Each line added to a plain MLOps ad, read with `where`: the posting questions by id."""
+    results = run_reader([{"language": language, "text": DUTIES + line, "where": where} for line in lines])
+    return [{q["id"]: q for q in r["questions"]} for r in results]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("statement", "status"), [
+    ("We use an AI tool to screen applications.", "ok"),
+    ("AI-assisted screening is used to rank résumés.", "ok"),
+    ("We do not use AI to screen, assess or select applicants.", "ok"),
+    ("We build artificial intelligence tools for hospitals.", "flag"),  # the product's AI, not hiring
+    ("Our AI platform helps hospitals.", "flag"),
+])
+def test_jobad_ai_screening_needs_an_ai_word_and_a_hiring_word_in_one_sentence(statement: str, status: str) -> None:
+    [questions] = _questions("en", [statement])
+    assert questions["ontario-ai-screening"]["status"] == status, questions["ontario-ai-screening"]
+
+
+@pytest.mark.unit
+def test_jobad_ai_in_the_duties_is_not_a_screening_disclosure() -> None:
+    [questions] = _questions("en", ["- Build AI models that rank job candidates for our customers."])
+    assert questions["ontario-ai-screening"]["status"] == "flag"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("statement", "status"), [
+    ("Canadian experience is required.", "flag"),
+    ("Canadian experience is an asset.", "flag"),
+    ("Experience working in the Canadian market is required.", "flag"),
+    ("Canadian experience is not required.", "ok"),
+    ("We do not require Canadian experience.", "ok"),
+    ("Experience with Canadian privacy law is an asset.", "ok"),  # a skill, not Canadian experience
+])
+def test_jobad_canadian_experience_reads_negation_and_skills(statement: str, status: str) -> None:
+    [questions] = _questions("en", [statement])
+    assert questions["ontario-canadian-experience"]["status"] == status, questions["ontario-canadian-experience"]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("statement", ["This posting is for a current opening.", "We are hiring to fill a vacant position.",
+                                       "This is a new role.", "This posting is for future opportunities."])
+def test_jobad_a_vacancy_statement_in_other_words(statement: str) -> None:
+    [questions] = _questions("en", [statement])
+    assert questions["ontario-vacancy"]["status"] == "ok", statement
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("statement", "pay", "width"), [
+    ("Salary: starting at $125,000.", ("flag", "pay_open"), "range_none"),
+    ("Pay: up to $145,000 a year.", ("flag", "pay_open"), "range_none"),
+    ("Base salary: $125,000+", ("flag", "pay_open"), "range_none"),
+    ("Learning budget of $1,500 and a $500 home-office stipend.", ("flag", "not_found"), "range_none"),
+    ("Salary: $150-$175K.", ("ok", "pay_found"), "range_ok"),
+    ("Salary: 120,000 - 170,000 CAD", ("ok", "pay_found"), "range_ok"),
+    ("Salary: CAD 120,000–150,000", ("ok", "pay_found"), "range_ok"),
+    ("Salary: 120,000 - 180,000", ("ok", "pay_found"), "range_wide"),
+    ("Signing bonus of $5,000 to $40,000. Salary: $110,000 to $200,000.", ("ok", "pay_found"), "range_wide"),
+    ("Pay: $120,000 a year.", ("ok", "pay_found"), "range_none"),
+])
+def test_jobad_pay_figures_ranges_and_open_ends(statement: str, pay: tuple[str, str], width: str) -> None:
+    [questions] = _questions("en", [statement])
+    assert (questions["pay-range"]["status"], questions["pay-range"]["note"]["key"]) == pay, questions["pay-range"]
+    assert questions["ontario-range-width"]["note"]["key"] == width, questions["ontario-range-width"]
+
+
+@pytest.mark.unit
+def test_jobad_remote_anywhere_in_canada_brings_every_provinces_questions() -> None:
+    bc = {"province": "bc", "size": "large", "date": "2026-03-02"}
+    [remote, office] = _questions("en", ["This role is remote, open to people anywhere in Canada.", "Office in Vancouver."], bc)
+    assert remote["ontario-vacancy"]["status"] == "ask" and remote["ontario-vacancy"]["remote"]
+    assert remote["quebec-french"]["status"] == "ask"
+    assert office["ontario-vacancy"]["status"] == "ok" and not office["ontario-vacancy"]["applies"]
+
+
+@pytest.mark.unit
+def test_jobad_french_posting_questions_read_negation_and_open_pay() -> None:
+    [negated, required, opened, screened] = _questions("fr", [
+        "L'expérience canadienne n'est pas requise.", "Une expérience canadienne est exigée.",
+        "Salaire : à partir de 110 000 $ par année.", "Nous utilisons un outil d'IA pour trier les candidatures."])
+    assert negated["ontario-canadian-experience"]["status"] == "ok"
+    assert required["ontario-canadian-experience"]["status"] == "flag"
+    assert opened["pay-range"]["note"]["key"] == "pay_open"
+    assert screened["ontario-ai-screening"]["status"] == "ok"
 
 
 @pytest.mark.unit
@@ -327,6 +430,52 @@ def test_jobad_contract_on_a_platform_ad_titled_ml_engineer(page, watch, base_ur
 
 
 @pytest.mark.browser
+def test_jobad_advice_for_other_work_and_for_a_unicorn_of_three(page, watch, base_url: str) -> None:
+    """Two model duties among eight is not an ML engineer's job, whatever the title; a unicorn of
+    three roles is told to split into three postings, not the first two the rules list."""
+    open_checker(page, base_url)
+    check(page, (ADS / "mostly-other-work.txt").read_text(encoding="utf-8"))
+    result = page.locator("[data-jobad-result]")
+    assert result.get_attribute("data-jobad-role") == "unclear"
+    assert result.get_attribute("data-jobad-title-match") == "partly"
+    verdicts = result.inner_text()
+    assert "Most of the duties are other work" in verdicts and "ML engineering 33%, other work 67%" in verdicts
+    todo = page.locator("[data-jobad-todo]").inner_text()
+    assert "Decide what the job is." in todo and "Keep the title" not in todo and "Say what the person" not in todo
+    check(page, (ADS / "unicorn-tie.txt").read_text(encoding="utf-8"))
+    todo = page.locator("[data-jobad-todo]").inner_text()
+    assert "Split it into one posting per role: " in todo
+    for title in ("ML engineer", "MLOps engineer", "AI engineer"):
+        assert title in todo
+    assert page.locator("[data-jobad-todo] a").count() == 3
+    # A software job with one duty each of three roles: one posting, its title sentence whole.
+    check(page, (ADS / "review-03-swe-ml-mixed.txt").read_text(encoding="utf-8"))
+    todo = page.locator("[data-jobad-todo]").inner_text()
+    assert "Keep one posting for the main work" in todo and "Split" not in todo
+    assert "names only some of the roles the duties mix" in page.locator("[data-jobad-result]").inner_text()
+    check(page, (ADS / "review-03-swe-ml-mixed.txt").read_text(encoding="utf-8"), title="Research Scientist")
+    verdicts = page.locator("[data-jobad-result]").inner_text()
+    assert "; the duties mix ML engineering, MLOps and Data engineering." in verdicts
+    assert "describe The duties" not in verdicts
+    assert watch.console_errors == [] and watch.page_errors == []
+
+
+@pytest.mark.browser
+def test_jobad_a_question_that_does_not_apply_reads_na_and_a_flag_stands_out(page, base_url: str) -> None:
+    open_checker(page, base_url)
+    page.select_option("[data-jobad-province]", "on")
+    page.select_option("[data-jobad-size]", "large")
+    check(page, (ADS / "platform-as-ml.txt").read_text(encoding="utf-8"))
+    quebec = page.locator('[data-jobad-check="quebec-french"]')
+    assert quebec.get_attribute("data-jobad-status") == "ok"
+    assert quebec.locator(".guide-jobad__status").inner_text() == "N/A"
+    flags = page.locator('[data-jobad-check][data-jobad-status="flag"] .guide-jobad__status')
+    assert flags.count() >= 1 and flags.first.inner_text() == "Flag"
+    colours = flags.first.evaluate("e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]")
+    assert colours == ["rgb(183, 28, 28)", "rgb(255, 255, 255)"]
+
+
+@pytest.mark.browser
 def test_jobad_hostile_input_is_shown_inert(page, watch, base_url: str) -> None:
     open_checker(page, base_url)
     dialogs: list[str] = []
@@ -424,17 +573,12 @@ def test_jobad_keyboard_only(page, base_url: str) -> None:
 
 
 @pytest.mark.browser
-def test_jobad_checks_a_2000_word_ad_quickly(page, base_url: str) -> None:
-    """What BENCHMARKS.md reports: the median of 15 checks of a 2,000-word ad (aim: under 50 ms)."""
+def test_jobad_reads_a_2000_word_ad_whole(page, base_url: str) -> None:
+    """A 2,000-word ad is read to its end (scripts/bench.py times the same check: BENCHMARKS.md)."""
     open_checker(page, base_url)
-    text = (ADS / "mlops-engineer.txt").read_text(encoding="utf-8")
-    body = (text + "\n") * (2000 // len(text.split()) + 1)
+    body, times = long_ad()
     assert len(body.split()) >= 2000
-    ms = page.evaluate("""text => {
-        const box = document.querySelector('[data-jobad-input]'), button = document.querySelector('[data-jobad-action="check"]');
-        box.value = text; const times = [];
-        for (let i = 0; i < 15; i++) { const t = performance.now(); button.click(); times.push(performance.now() - t); }
-        times.sort((a, b) => a - b); return times[7];
-    }""", body)
-    print(f"check of a {len(body.split())}-word ad: {ms:.1f} ms (median of 15)")
-    assert ms < 200  # the budget is 50 ms; a loaded CI machine gets slack
+    check(page, body)
+    assert page.locator("[data-jobad-result]").get_attribute("data-jobad-role") == "mlops-engineer"
+    per_copy = run_reader([{"language": "en", "text": (ADS / "mlops-engineer.txt").read_text(encoding="utf-8")}])[0]
+    assert page.locator("[data-jobad-line]").count() == times * len(per_copy["duties"])

@@ -246,6 +246,26 @@ def test_a_warning_from_a_pdf_laid_out_in_a_worker_still_fails_the_strict_build(
     outside = tmp_path / "outside.png"
     outside.write_bytes(b"\x89PNG\r\n\x1a\n")
     # English: not the last language.
-    project.append("docs/index.md", f'\n<img src="{outside.as_uri()}" alt="A file of the build machine">\n')
-    assert_build_failed_cleanly(project.build(env={"PDF_EXPORT": "1"}), str(outside),  # the file refused
-                                "PDF export: ", "refused")
+    line = project.append("docs/index.md", f'\n<img src="{outside.as_uri()}" alt="A file of the build machine">\n') + 1
+    # The warning names the page and line the refused file was written on, and the file.
+    assert_build_failed_cleanly(project.build(env={"PDF_EXPORT": "1"}), f"docs/index.md:{line}",
+                                f"PDF export: docs/index.md:{line}: refused {outside.as_uri()}")
+
+
+@pytest.mark.unit
+def test_a_refused_file_is_traced_to_the_page_and_line_that_wrote_it(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "roles").mkdir(parents=True)
+    secret = (tmp_path / "secret.png").as_uri()
+    pages = [
+        pdf_document.BuiltPage("docs/index.md", "index.html", '<p><img src="assets/ok.png"></p>', "# Home\n"),
+        pdf_document.BuiltPage("docs/roles/a.md", "roles/a.html",
+                               '<p><img src="../../secret.png" alt=""></p><div style="background: url(&quot;x&quot;)">',
+                               "# A\n\nText.\n\n![](../../secret.png)\n"),
+        pdf_document.BuiltPage("docs/b.md", "b.html", f'<a href="{secret}">s</a>', "# B\n"),
+    ]
+    origin = pdf_document.origin_of(secret, pages, site)
+    assert origin == pdf_document.Origin("docs/roles/a.md", 5, "../../secret.png") and origin.where() == "docs/roles/a.md:5"
+    # Written as an absolute URL the source does not hold: the page, without a line.
+    assert pdf_document.origin_of(secret, pages[2:], site).where() == "docs/b.md"
+    assert pdf_document.origin_of("file:///etc/hostname", pages, site) is None

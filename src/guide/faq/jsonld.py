@@ -29,7 +29,24 @@ BLOCK_ELEMENTS = frozenset({
 
 
 class FaqMarkupError(ValueError):
-    """A guide-faq element the page cannot be described from (no id, question or answer)."""
+    """A guide-faq element the page cannot be described from (no id, question or answer);
+    `number` is the question's place on the page (1 for the first)."""
+
+    def __init__(self, message: str, number: int) -> None:
+        super().__init__(message)
+        self.number = number
+
+
+_FAQ_OPENING = re.compile(r"<details\b[^>]*\bclass=[\"'][^\"']*\b" + re.escape(FAQ_CLASS) + r"\b", re.IGNORECASE)
+
+
+def question_line(markdown_source: str, number: int) -> int | None:
+    """The line of the page's Markdown source where its `number`-th guide-faq question opens
+    (the built page has no lines of the source), or None when the source has fewer."""
+    for count, found in enumerate(_FAQ_OPENING.finditer(markdown_source), 1):
+        if count == number:
+            return markdown_source.count("\n", 0, found.start()) + 1
+    return None
 
 
 @dataclass(frozen=True)
@@ -133,16 +150,16 @@ def extract_faq_entries(html: str) -> list[FaqEntry]:
         where = f"FAQ question {number} ({question or 'no question text'!r})"
         if summaries != 1:
             raise FaqMarkupError(f"{where}: needs exactly one <summary> holding the question, "
-                                 f"found {summaries}")
+                                 f"found {summaries}", number)
         if not question:
-            raise FaqMarkupError(f"{where}: its <summary> is empty; write the question there")
+            raise FaqMarkupError(f"{where}: its <summary> is empty; write the question there", number)
         if not anchor:
-            raise FaqMarkupError(f'{where}: add an id, e.g. <details class="{FAQ_CLASS}" id="slug">')
+            raise FaqMarkupError(f'{where}: add an id, e.g. <details class="{FAQ_CLASS}" id="slug">', number)
         if anchor in seen:
             raise FaqMarkupError(f"{where}: id {anchor!r} is used by an earlier question; "
-                                 "give each question its own id")
+                                 "give each question its own id", number)
         if not answer:
-            raise FaqMarkupError(f"{where}: has no answer after the <summary>")
+            raise FaqMarkupError(f"{where}: has no answer after the <summary>", number)
         seen.add(anchor)
         entries.append(FaqEntry(anchor=anchor, question=question, answer=answer))
     return entries

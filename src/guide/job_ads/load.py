@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 RULES_SCHEMA = HERE / "rules.schema.json"
 RULES_DIR = "job-ads"  # in the docs folder; translations in <language>/
 RULES_FILE = "rules.yml"
-TERM_LISTS = ("phrases", "verbs", "objects", "unless", "terms")
+TERM_LISTS = ("phrases", "verbs", "objects", "unless", "terms", "specialisms")
 
 
 def rules_path(docs_dir: Path, language: str | None) -> Path:
@@ -70,8 +70,8 @@ def _make(raw: bytes, file: str, language: str) -> Rules:
         add(data.lines["language"], "language", f"the file says its ads are in '{data['language']}', but it is the "
             f"'{language}' rules file.", f"set 'language: {language}'.")
 
-    def terms_ok(item: Any, place: str) -> None:
-        for key in TERM_LISTS:
+    def terms_ok(item: Any, place: str, keys: tuple[str, ...] = TERM_LISTS) -> None:
+        for key in keys:
             seen: set[str] = set()
             for i, term in enumerate(item.get(key, ())):
                 line = item[key].lines[i]
@@ -99,7 +99,7 @@ def _make(raw: bytes, file: str, language: str) -> Rules:
         add(data.lines["roles"], "roles", f"no role has the id '{missing[0]}'.", f"list each of {', '.join(LABELS)} once.")
     for section in data["sections"]:
         terms_ok(section, section["kind"])
-    terms_ok(data["cues"], "cues")
+    terms_ok(data["cues"], "cues", tuple(data["cues"]))
     for group in ("duty_rules", "titles"):
         for item in data[group]:
             terms_ok(item, item["id"])
@@ -120,13 +120,15 @@ def _model(data: Any, file: str) -> Rules:
     duty_rules = tuple(DutyRule(r["id"], r["label"], r["reason"].strip(), r["weight"], _tuple(r, "examples"),
                                 _tuple(r, "phrases"), _tuple(r, "verbs"), _tuple(r, "objects"), _tuple(r, "unless"),
                                 data["duty_rules"].lines[i]) for i, r in enumerate(data["duty_rules"]))
-    titles = tuple(TitleRule(t["id"], t["role"], _tuple(t, "terms"), _tuple(t, "examples"), data["titles"].lines[i])
-                   for i, t in enumerate(data["titles"]))
+    titles = tuple(TitleRule(t["id"], t["role"], _tuple(t, "terms"), _tuple(t, "examples"), data["titles"].lines[i],
+                             _tuple(t, "specialisms")) for i, t in enumerate(data["titles"]))
     questions = data["posting"]["questions"]
     posting = Posting(data["posting"]["title"].strip(), data["posting"]["intro"].strip(), tuple(
         Question(q["id"], q["check"], _tuple(q, "rules"), q["ask"].strip(), q["fix"].strip(), _tuple(q, "phrases"),
-                 _tuple(q, "verbs"), _tuple(q, "objects"), questions.lines[i]) for i, q in enumerate(questions)))
+                 _tuple(q, "verbs"), _tuple(q, "objects"), questions.lines[i], _tuple(q, "unless"))
+        for i, q in enumerate(questions)))
     cues = data["cues"]
     return Rules(data["language"], roles, tuple(Section(s["kind"], _tuple(s, "terms")) for s in data["sections"]),
-                 Cues(_tuple(cues, "requirement"), _tuple(cues, "benefit"), _tuple(cues, "blurb")), duty_rules, titles,
+                 Cues(*(_tuple(cues, kind) for kind in ("requirement", "benefit", "blurb", "duty", "pay", "not_pay",
+                                                        "open_pay", "remote_anywhere"))), duty_rules, titles,
                  _tuple(data, "title_rules"), Verdicts(**data["verdicts"]), posting, file)

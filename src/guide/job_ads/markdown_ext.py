@@ -33,7 +33,8 @@ from .render import render_checker
 
 BLOCK_NAME = "job-ad-check"
 RULES_NAME = RULES_FILE.removesuffix(".yml")  # the block's argument: /// job-ad-check | rules
-ASSETS = {"css": "assets/stylesheets/jobad.css", "helper": "assets/javascripts/guide.js",
+# The report's buttons, status and legal note are the hiring kit's: kit.css styles them.
+ASSETS = {"kit_css": "assets/stylesheets/kit.css", "css": "assets/stylesheets/jobad.css", "helper": "assets/javascripts/guide.js",
           "markdown": "assets/javascripts/markdown-text.js", "js": "assets/javascripts/jobad.js"}
 SOURCES_PAGE = "sources.md"
 _SOURCE_ATTRIBUTE = "job_ad_check_source"

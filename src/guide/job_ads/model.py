@@ -35,6 +35,11 @@ class Cues:
     requirement: tuple[str, ...]
     benefit: tuple[str, ...]
     blurb: tuple[str, ...]
+    duty: tuple[str, ...]
+    pay: tuple[str, ...]
+    not_pay: tuple[str, ...]
+    open_pay: tuple[str, ...]
+    remote_anywhere: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class TitleRule:
     terms: tuple[str, ...]
     examples: tuple[str, ...]
     line: int = 0
+    specialisms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class Verdicts:
     min_duties: int
     unicorn_roles: int
     unicorn_duties: int
+    other_share: float
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,7 @@ class Question:
     verbs: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
     line: int = 0
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

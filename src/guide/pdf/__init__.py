@@ -11,6 +11,7 @@ from the print templates and laid out with WeasyPrint. Plain logic with no MkDoc
 | `render.py` | the print templates (`overrides/pdf/`), autoescaped, and the cover's build stamp |
 | `fetcher.py` | what WeasyPrint may read: files inside the built site and `data:` URLs |
 | `write.py` | the layout by WeasyPrint, the tagged PDF and its warnings |
+| `origins.py` | where a file the PDF refused was written: page and source line |
 
 Text stays text: the templates are autoescaped, and only a page body, serialised by
 BeautifulSoup from the built page, is passed as markup. BeautifulSoup and WeasyPrint are
@@ -21,12 +22,32 @@ from .assemble import assemble
 from .fetcher import RefusedURL, site_fetcher, site_file_url
 from .links import BARE_LINK_CLASS, normalise_page_url, page_anchor
 from .model import DocumentError, PrintDocument, PrintPage, SourcePage, TocEntry, TocGroup
+from .origins import BuiltPage, Origin, origin_of
 from .paper import FIRST_TERM_CLASS
 from .render import BuildStamp, build_stamp, render_document
 from .write import RenderResult, write_pdf
 
 __all__ = [
-    "BARE_LINK_CLASS", "FIRST_TERM_CLASS", "BuildStamp", "DocumentError", "PrintDocument", "PrintPage", "RefusedURL",
-    "RenderResult", "SourcePage", "TocEntry", "TocGroup", "assemble", "build_stamp", "normalise_page_url",
-    "page_anchor", "render_document", "site_fetcher", "site_file_url", "write_pdf",
+    "BARE_LINK_CLASS",
+    "FIRST_TERM_CLASS",
+    "BuildStamp",
+    "BuiltPage",
+    "DocumentError",
+    "Origin",
+    "PrintDocument",
+    "PrintPage",
+    "RefusedURL",
+    "RenderResult",
+    "SourcePage",
+    "TocEntry",
+    "TocGroup",
+    "assemble",
+    "build_stamp",
+    "normalise_page_url",
+    "origin_of",
+    "page_anchor",
+    "render_document",
+    "site_fetcher",
+    "site_file_url",
+    "write_pdf",
 ]

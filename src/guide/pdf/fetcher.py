@@ -68,6 +68,7 @@ def _site_fetcher_class() -> type:
                 super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
                 self.site = Path(site)
                 self.refused: list[str] = []
+                self.refused_urls: list[str] = []
 
             def fetch(self, url: str, headers: Any = None) -> Any:
                 try:
@@ -75,6 +76,7 @@ def _site_fetcher_class() -> type:
                 except RefusedURL as error:
                     if str(error) not in self.refused:
                         self.refused.append(str(error))
+                        self.refused_urls.append(url)
                     raise
                 return super().fetch(allowed, headers)
 

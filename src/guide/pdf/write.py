@@ -22,10 +22,12 @@ class _Collect(logging.Handler):
 
 @dataclass(frozen=True)
 class RenderResult:
-    """A written PDF: how many pages, and what WeasyPrint warned about."""
+    """A written PDF: how many pages, and what WeasyPrint warned about; `refused` pairs each
+    refused URL with its warning, so the hook can say where the URL was written."""
 
     page_count: int
     warnings: tuple[str, ...]
+    refused: tuple[tuple[str, str], ...] = ()
 
 
 def write_pdf(html: str, *, base_url: Path, target: Path,
@@ -47,7 +49,8 @@ def write_pdf(html: str, *, base_url: Path, target: Path,
     finally:
         logger.removeHandler(collect)
     refused = [f"{message}; it is left out." for message in fetcher.refused]
+    where = tuple(zip(fetcher.refused_urls, refused, strict=True))
     # WeasyPrint's own message for a refused URL ("Failed to load image at ...: RefusedURL: ...")
     # repeats ours: keep one.
     others = [m for m in collect.messages if not any(r in m for r in fetcher.refused)]
-    return RenderResult(page_count=len(document.pages), warnings=(*extra_warnings, *refused, *others))
+    return RenderResult(page_count=len(document.pages), warnings=(*extra_warnings, *refused, *others), refused=where)
