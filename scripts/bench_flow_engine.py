@@ -7,7 +7,10 @@ Three shapes of graph, so that cost is shown to follow nodes and answers, not ro
 - tree:   a pure tree, three answers per question;
 - layers: a convergent graph in layers of 100, most nodes reached by three answers
           (about 3**layers routes);
-- chain:  questions in a row whose two answers both lead to the next (2**questions routes).
+- chain:  questions in a row whose two answers both lead to the next (2**questions routes);
+- facts:  the layered graph, each answer recording a fact (four facts of three values, one per
+          layer in turn) and every outcome composed from them: a summary in two parts under
+          opposite conditions, a list item under any/all/not of the four facts, a link under one.
 
 Other scripts can `from bench_flow_engine import measure` (with scripts/ on sys.path):
 `measure(node_count, shape) -> Measure` times one run on a generated graph of that size.
@@ -72,6 +75,53 @@ def generate_layers(node_count: int) -> str:
     return "\n".join(out) + "\n"
 
 
+FACT_NAMES = ("f0", "f1", "f2")
+FACT_VALUES = ("a", "b", "c")
+
+
+def generate_facts(node_count: int) -> str:
+    """generate_layers with facts: the d-th answer of a question records value a, b or c (d = 0,
+    1, 2) of fact f(k mod 3) in layer k, and of `last` in the last layer of questions; every
+    outcome shows parts under conditions over all four facts (all, any, not), written with the
+    values of `last` that the answers into it record, so that the build finds no dead part."""
+    widths: list[int] = []
+    while sum(widths) < node_count:
+        widths.append(min(LAYER_WIDTH, 2 * len(widths) + 1, node_count - sum(widths)))
+    if len(widths) < 2 or widths[-1] < 3:
+        raise ValueError("too few nodes for a layered graph")
+    names = [[f"n{sum(widths[:k]) + i}" for i in range(w)] for k, w in enumerate(widths)]
+    out = [*HEADER[:4], "facts:", *(f"  {name}: [{', '.join(FACT_VALUES)}]" for name in (*FACT_NAMES, "last")),
+           "nodes:"]
+    into: dict[str, set[str]] = {}  # outcome -> values of `last` the answers into it record
+    for k, layer in enumerate(names):
+        for i, node_id in enumerate(layer):
+            if k < len(names) - 1:
+                nxt = names[k + 1]
+                targets = list(dict.fromkeys(nxt[(i + d) % len(nxt)] for d in range(3)))
+                fact = "last" if k == len(names) - 2 else FACT_NAMES[k % 3]
+                out += [f"  - id: {node_id}", "    kind: question",
+                        f"    question: Generated question number {k * LAYER_WIDTH + i}?",
+                        "    hint: Generated to measure speed.", "    options:"]
+                for d, target in enumerate(targets):
+                    out += [f"      - label: Answer {d + 1}", f"        next: {target}",
+                            f"        records: {{{fact}: {FACT_VALUES[d]}}}"]
+                    into.setdefault(target, set()).add(FACT_VALUES[d])
+                continue
+            seen = sorted(into[node_id])
+            v1, v2 = seen[0], ("c" if seen[0] != "c" else "a")
+            either = f"{{any: [{{all: [{{last: {v1}}}, {{not: {{last: {v2}}}}}]}}, {{f0: a}}, {{f1: b}}, {{f2: c}}]}}"
+            summary = ([f"      - {{text: A result for {v1}., when: {{last: {v1}}}}}",
+                        f"      - {{text: Another result., when: {{not: {{last: {v1}}}}}}}"] if len(seen) > 1
+                       else ["      - A result."])
+            out += [f"  - id: {node_id}", "    kind: outcome", f"    title: Outcome {i}", "    summary:", *summary,
+                    "    reasoning: Because.", "    look_for:", "      - Something",
+                    f"      - {{text: Something more., when: {either}}}",
+                    "    watch_out: [Something else]", "    next_steps: [Go on]", "    links:",
+                    "      - page: index.md", "        label: Home",
+                    "      - page: index.md", "        label: Home again", f"        when: {{last: {v1}}}"]
+    return "\n".join(out) + "\n"
+
+
 def generate_chain(node_count: int) -> str:
     """node_count - 1 questions in a row, both answers of each leading to the next; one outcome."""
     out = list(HEADER)
@@ -106,7 +156,7 @@ def generate(node_count: int) -> str:
 
 
 GENERATORS: dict[str, Callable[[int], str]] = {"tree": lambda n: generate(n), "layers": generate_layers,
-                                                "chain": generate_chain}
+                                                "chain": generate_chain, "facts": generate_facts}
 
 
 @dataclass(frozen=True)

@@ -578,10 +578,20 @@ def test_other_hashes_leave_the_flow_alone(page, watch, base_url: str) -> None:
 # ── Copy link, copy summary ─────────────────────────────────────────────────
 
 
-def test_copy_link_and_copy_summary(context, page, watch, base_url: str) -> None:
+def shown(parts, route_options) -> list:
+    """The parts whose condition holds for the facts the route's answers record."""
+    facts: dict[str, str] = {}
+    for option in route_options:
+        facts.update(option.records)
+    return [part for part in parts if part.when is None or part.when.holds(facts)]
+
+
+@pytest.mark.parametrize("regulation", ["No", "Yes, we are a federally regulated"])
+def test_copy_link_and_copy_summary(context, page, watch, base_url: str, regulation: str) -> None:
+    """Two routes to one outcome: the copies carry the parts their answers' facts show."""
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     flow = HIRING
-    route = route_by_labels(flow, "I'm not sure", "Our own staff", "No", "I'm not sure", "No, we only have ideas",
+    route = route_by_labels(flow, "I'm not sure", "Our own staff", regulation, "I'm not sure", "No, we only have ideas",
                             "Set up the technical platform first")
     assert end_of(flow, route) == "ml-first-defer-platform"
     assert not any(o.assumes for o in chosen(flow, route))
@@ -600,16 +610,18 @@ def test_copy_link_and_copy_summary(context, page, watch, base_url: str) -> None
     answers = [(flow.nodes[q].question, o.label) for (q, _), o in zip(route, chosen(flow, route))]
     notes = [o.note for o in chosen(flow, route) if o.note]
     assert len(notes) >= 2
-    lists = [(flow.headings[k], getattr(outcome, k)) for k in ("look_for", "watch_out", "next_steps")]
+    options = chosen(flow, route)
+    lists = [(flow.headings[k], [p.text for p in shown(getattr(outcome, k), options)])
+             for k in ("look_for", "watch_out", "next_steps")]
     expected = ["Which role do we need?", "", "Your answers:",
                 *(f"{i}. {q} {a}" for i, (q, a) in enumerate(answers, 1)),
-                "", f"Recommendation: {outcome.title}:", squash(outcome.summary),
+                "", f"Recommendation: {outcome.title}:", *(squash(p.text) for p in shown(outcome.summary, options)),
                 "", "Based on your answers:", *(f"- {n}" for n in notes),
-                "", "Why:", squash(outcome.reasoning)]
+                "", "Why:", *(squash(p.text) for p in shown(outcome.reasoning, options))]
     for heading, items in lists:
         expected += ["", f"{heading}:", *(f"- {squash(item)}" for item in items)]
     expected += ["", "Hiring kit:", f"Hiring kit: ML engineer: {base_url}hiring-kits/ml-engineer.html",
-                 outcome.kit_note]
+                 *(p.text for p in shown(outcome.kit_note, options))]
     expected += ["", f"Link: {link}"]
     assert page.evaluate("navigator.clipboard.readText()") == "\n".join(expected)
     page.locator('[data-flow-action="copy-markdown"]').click()
@@ -617,15 +629,62 @@ def test_copy_link_and_copy_summary(context, page, watch, base_url: str) -> None
         "() => document.querySelector('[data-flow-live]').textContent === 'Summary copied as Markdown.'")
     markdown = page.evaluate("navigator.clipboard.readText()")
     assert markdown.startswith("## Which role do we need?\n\n**Your answers**\n\n1. ")
-    assert f"\n\n**Recommendation: {outcome.title}**\n\n{squash(outcome.summary)}\n" in markdown
+    assert f"\n\n**Recommendation: {outcome.title}**\n\n{squash(outcome.summary[0].text)}\n" in markdown
     assert "\n**Based on your answers**\n\n" + "".join(f"- {n}\n" for n in notes) in markdown
     for heading, items in lists:
         assert f"**{heading}**\n\n" + "\n".join(f"- {squash(i)}" for i in items) in markdown
     assert markdown.endswith(f"\n\n[Open this result in the guide]({link})")
+    regulated = regulation.startswith("Yes")
+    assert ("By 1 May 2027, when OSFI's Guideline E-23 takes effect" in markdown) == regulated
+    assert ("Regulated: ask how they documented and tested a model" in markdown) == regulated
     # The copied link opens the same result.
     page.goto(link, wait_until="load")
     wait_for_node(page, "hiring", "ml-first-defer-platform")
     assert visible(page) == ["ml-first-defer-platform"]
+    assert_clean(watch, base_url)
+
+
+def test_two_routes_to_one_outcome_show_the_parts_their_facts_hold_and_change_recomputes(page, watch,
+                                                                                          base_url: str) -> None:
+    """Composed results: a regulated and an unregulated team both reach "add ML engineers next";
+    each sees only its own parts, without their conditions in words; a team employing both roles
+    is never told "if you have one"; changing the regulation answer recomputes the result."""
+    flow = HIRING
+    osfi = route_by_labels(flow, "We train our own models", "Yes, we are a federally regulated",
+                           "Many models are in daily use and we already employ", "New models")
+    unregulated = route_by_labels(flow, "We train our own models", "No", "Models are in daily use",
+                                  "They are retrained, tested", "We need better models")
+    assert end_of(flow, osfi) == end_of(flow, unregulated) == "both-lean-ml"
+    result = page.locator('[data-flow="hiring"] [data-node="both-lean-ml"]')
+
+    def on_screen() -> str:
+        return " ".join(result.inner_text().split())
+
+    open_flow(page, base_url, "hiring", hash_of(flow, osfi))
+    text = on_screen()
+    assert "add ML engineers while your MLOps engineers keep your pipelines" in text
+    assert "if you have one" not in text and "plan an MLOps hire if nobody owns it" not in text
+    assert "By 1 May 2027, when OSFI's Guideline E-23 takes effect" in text
+    assert "Regulated: ask how they documented and tested a model" in text
+    assert "Ask your legal or compliance team which rules apply" not in text
+    assert "If you answered" not in text  # the condition in words is for the no-JS page and paper
+    page.reload(wait_until="load")  # the link reproduces the result
+    page.wait_for_selector('[data-flow="hiring"][data-flow-ready]', state="attached")
+    assert on_screen() == text
+
+    open_flow(page, base_url, "hiring", hash_of(flow, unregulated))
+    text = on_screen()
+    assert "an MLOps engineer if you have one" in text
+    assert "OSFI" not in text and "regulat" not in text.lower()
+
+    open_flow(page, base_url, "hiring", hash_of(flow, osfi))
+    items = page.locator("[data-flow-answer-list] li")
+    items.nth(1).locator("button").click()  # change the regulation answer
+    wait_for_node(page, "hiring", "own-regulated")
+    page.locator('[data-flow="hiring"] [data-node="own-regulated"] [data-next="stage"]').nth(2).click()  # "No"
+    wait_for_node(page, "hiring", "both-lean-ml")  # the later answers still apply: carried forward
+    text = on_screen()
+    assert "OSFI" not in text and "add ML engineers while your MLOps engineers keep" in text
     assert_clean(watch, base_url)
 
 
@@ -730,6 +789,27 @@ LANDED = """id => {
             shown: !!box && box.width > 0 && box.height > 0 && getComputedStyle(target).visibility !== 'hidden',
             top: !!box && box.top < 200};
 }"""
+
+
+def test_without_javascript_each_conditional_part_says_when_it_applies(nojs_page, base_url: str) -> None:
+    """Without JavaScript (as on paper) every part of a result shows, each conditional one
+    opening with its condition in words, so a reader can follow it by hand."""
+    page = nojs_page
+    page.goto(base_url + PAGES["hiring"], wait_until="load")
+    result = page.locator('[data-node="both-lean-ml"]')
+    text = " ".join(result.inner_text().split())
+    assert ("If you did not answer “Many models are in daily use and we already employ people in both roles” to "
+            "Question 7: You need both kinds of skill.") in text
+    assert "If you answered “Many models are in daily use and we already employ people in both roles” to Question 7:" in text
+    osfi = page.locator('[data-node="ml-first"] li[data-flow-when]', has_text="when OSFI's Guideline E-23 takes effect")
+    assert " ".join(osfi.inner_text().split()).startswith(
+        "If you answered “Yes, we are a federally regulated bank, insurer, or trust and loan…” to Question 3, 5 or 6: "
+        "By 1 May 2027, when OSFI's Guideline E-23 takes effect:")
+    assert page.locator("[data-flow-when]").count() == page.locator(".guide-flow__if").count() > 20
+    assert all(el.is_visible() for el in page.locator("[data-flow-when]").all())
+    page.goto(base_url + "fr/" + PAGES["hiring"], wait_until="load")
+    text = " ".join(page.locator('[data-node="both-mlops-first"]').inner_text().split())
+    assert "Si vous avez répondu « Je ne sais pas » à la question" in text
 
 
 @pytest.mark.parametrize("flow_id", sorted(FLOWS))

@@ -193,3 +193,50 @@ def test_flow_no_page_shows_is_reported() -> None:
         "tests/data/flows/valid.yml:1: no page shows the flow 'other'. Fix: add '/// guide-flow | other' and a "
         "closing '///' to a page, or delete the file."
         .replace("tests/data/flows/valid.yml", str(DATA / "valid.yml"))]
+
+
+# ── Facts and conditions (composed results) ─────────────────────────────────
+
+
+def conditional(condition: str) -> str:
+    """A two-question flow whose outcome shows a part only under `condition` (flow-style YAML)."""
+    return "\n".join([
+        "id: cond", "title: Cond", "intro: Conditions.", "start: q0", "facts:", "  f: [a, b]", "nodes:",
+        "  - id: q0", "    kind: question", "    question: Which?", "    options:",
+        "      - label: A", "        next: end", "        records: {f: a}",
+        "      - label: B", "        next: end", "        records: {f: b}",
+        "  - id: end", "    kind: outcome", "    title: The end", "    summary: Done.", "    reasoning: Because.",
+        "    look_for: [a]", "    watch_out: [b]", "    next_steps: [c]", "    links: [{page: index.md, label: Home}]",
+        f"    check: [{{text: Ask., when: {condition}}}]", ""])
+
+
+@pytest.mark.parametrize(("condition", "problem"), [
+    ("{not: " * 20 + "{f: a}" + "}" * 20, "the condition is nested more than 4 levels deep"),
+    ("{any: [" + ", ".join(["{f: a}"] * 5000) + "]}", "the condition has 5000 fact terms; at most 12 are allowed"),
+    ("{all: [{f: a}]}", "'all' takes a list of two or more conditions"),
+    ("{f: {g: a}}", "the fact 'f' is compared with something that is not a value or a list of values"),
+    ("{f: a, g: b}", "check[1].when has 2 keys; a condition is one key"),
+    ("{'__import__(\"os\")': a}", "the condition names the fact '__import__(\"os\")', which the flow does not declare"),
+])
+def test_a_hostile_condition_is_refused_with_file_line_and_fix(condition: str, problem: str) -> None:
+    with pytest.raises(tree.ProblemError) as caught:
+        tree.parse_flow(conditional(condition), "cond.yml")
+    message = str(caught.value)
+    assert message.startswith("cond.yml:27 (node 'end'): ") and problem in message and " Fix: " in message, message
+
+
+def test_facts_on_a_convergent_chain_stay_linear() -> None:
+    """60 questions in a row, each answer recording a fact (2**60 routes): the fact pass and the
+    page stay linear, and a part shown for the last answer is found and described."""
+    lines = chain(60).replace("start: q0", "start: q0\nfacts:\n  last: ['yes', 'no']").splitlines()
+    out = []
+    for line in lines:
+        out.append(line)
+        if line.strip().startswith("- label: 'Yes'"):
+            out.append("        records: {last: 'yes'}")
+        if line.strip().startswith("- label: 'No'"):
+            out.append("        records: {last: 'no'}")
+    text = "\n".join(out).replace("    next_steps: [c]", "    next_steps: [c, {text: Go, when: {last: 'yes'}}]") + "\n"
+    flow = tree.parse_flow(text, "chain.yml")
+    html = tree.render_flow(ENV, flow, urls={"index.md": "index.html"}, assets=None)
+    assert "If you answered “Yes” to Question 60:" in html

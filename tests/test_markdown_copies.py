@@ -148,11 +148,16 @@ ADDRESS = "https://guide.example/decide/hiring.html#hiring/1"
 
 
 def summary_markdown(pieces: Mapping[str, str]) -> Iterator[str]:
-    """Each piece of the summary in Markdown, as flow.js joins its segments (the address filled in)."""
+    """Each piece of the summary in Markdown, as flow.js joins its segments (the address filled in,
+    every conditional part shown)."""
     def joined(segments: list[Any]) -> str:
-        return "".join(ADDRESS if s is None else s[1] if isinstance(s, list) else s for s in segments)
+        return "".join(ADDRESS if s is None else s[1] if isinstance(s, list)
+                       else joined(s["s"] if "s" in s else shared[s["r"]]) if isinstance(s, dict) else s
+                       for s in segments)
 
+    shared = json.loads(pieces[""]).pop("shared", [])
     for data in map(json.loads, pieces.values()):
+        data.pop("shared", None)
         for key, value in data.items():
             if key == "options":
                 for option in value:

@@ -505,6 +505,24 @@ def test_following_a_flow_on_paper_reaches_an_outcome(pdf_build: PdfBuild, sourc
         assert paper_text(visible_text(path)) in paper_text(pdf_build.text)
 
 
+@pytest.mark.pdf
+def test_conditional_result_parts_print_with_their_condition_in_words(pdf_build: PdfBuild) -> None:
+    """Composed results on paper: every conditional part of the hiring flow is printed, opening
+    with its condition in words ("If you answered “…” to Question 3, 5 or 6:"), so a reader
+    can follow it by hand."""
+    parts = pdf_build.article("decide/hiring.md").select("[data-flow] [data-flow-when]")
+    assert len(parts) > 20
+    text = paper_text(pdf_build.text)
+    for part in parts:
+        words = part.select_one(".guide-flow__if")
+        assert words is not None and visible_text(words).startswith("If " if pdf_build.language == "en" else "Si ")
+        assert paper_text(visible_text(part)) in text, visible_text(part)[:120]
+    osfi = ("If you answered “Yes, we are a federally regulated bank, insurer, or trust and loan…” to Question 3, 5 or 6: "
+            "By 1 May 2027, when OSFI's Guideline E-23 takes effect:")
+    if pdf_build.language == "en":
+        assert paper_text(osfi) in text
+
+
 # ── Links between pages become links inside the document ──────────────────────
 
 @pytest.mark.pdf  # WeasyPrint itself

@@ -1,6 +1,8 @@
 """Walk every persona of tests/data/personas.yml through the real flows: each must reach the
 outcome the guidance supports, read the notes that explain it, and, where an answer was
-"I'm not sure", be told what was assumed and how to check it."""
+"I'm not sure", be told what was assumed and how to check it; and read the parts of the result
+shown for the facts their answers record (`must_show`), never what they did not say
+(`must_not_show`)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import yaml
 
 import guide.flows as tree
 from conftest import ROOT, page_url_path
+from guide.flows.facts import outcome_parts
 
 FLOWS = tree.load_flows(ROOT / "docs" / "decide" / "flows")
 PERSONAS = yaml.safe_load((ROOT / "tests" / "data" / "personas.yml").read_text(encoding="utf-8"))
@@ -40,6 +43,36 @@ def test_persona_reaches_the_outcome_the_guidance_supports(flow_id: str, persona
         assert phrase in notes, (persona["who"], phrase)
     assumed = [o for o in chosen if o.assumes]
     assert bool(assumed) == persona.get("assumed", False), persona["who"]
+
+
+def result_text(flow: tree.Flow, outcome_id: str, chosen: list[tree.Option]) -> str:
+    """What the result tells the persona: the outcome's title and every part whose condition
+    holds for the facts their answers record, the notes of their answers and what was assumed."""
+    facts: dict[str, str] = {}
+    for option in chosen:
+        facts.update(option.records)
+    outcome = flow.nodes[outcome_id]
+    shown = [getattr(part, "text", None) or getattr(part, "label", "")
+             for parts in tree_parts(outcome) for part in parts if part.when is None or part.when.holds(facts)]
+    extra = [outcome.title, outcome.kit_none or ""] + [o.note or "" for o in chosen] + [o.assumes or "" for o in chosen]
+    return " ".join(" ".join(shown + extra).split())
+
+
+def tree_parts(outcome: tree.Outcome) -> list:
+    return list(outcome_parts(outcome).values())
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("flow_id", "persona"), CASES, ids=[p["who"][:48] for _, p in CASES])
+def test_persona_reads_what_fits_them_and_nothing_they_did_not_say(flow_id: str, persona: dict) -> None:
+    flow = FLOWS[flow_id]
+    outcome, chosen = walk(flow, persona["answers"])
+    assert persona.get("must_not_show"), f"{persona['who']}: give the persona 'must_not_show'"
+    text = result_text(flow, outcome, chosen)
+    for phrase in persona.get("must_show", []):
+        assert phrase in text, (persona["who"], phrase)
+    for phrase in persona["must_not_show"]:
+        assert phrase not in text, (persona["who"], phrase)
 
 
 @pytest.mark.unit
@@ -121,3 +154,8 @@ def test_persona_walks_the_page_in_chromium(flow_page, flow_id: str, persona: di
     for phrase in persona.get("reads", []):
         assert phrase in shown, (persona["who"], phrase)
     assert ("We assumed:" in shown) == persona.get("assumed", False), persona["who"]
+    text = " ".join(result.inner_text().split())  # what is on screen: parts whose condition fails are hidden
+    for phrase in persona.get("must_show", []):
+        assert phrase in text, (persona["who"], phrase)
+    for phrase in persona["must_not_show"]:
+        assert phrase not in text, (persona["who"], phrase)

@@ -1,7 +1,6 @@
-/* Guide flows: the no-JS tree (a section per node, a link per answer) becomes one question
-   at a time; needs guide.js. Parts: Route (answers as a path, in the address as
-   "#<flow>/<answer numbers>"), View, Diagram, Summary (joins data-flow-copy pieces), Flow
-   (history, clicks). One file: more would cost requests and the 8 KB budget. */
+/* Guide flows: the no-JS tree (overrides/partials/guide-flow.html) becomes one question at a
+   time; needs guide.js. Route (path in the address: "#<flow>/<answer numbers>"), View,
+   Diagram, Summary (joins data-flow-copy), Flow (history, clicks). One file: 8 KB budget. */
 (function () {
   "use strict";
   if (window.guideFlow) { window.guideFlow.mountAll(); return; }
@@ -66,6 +65,23 @@
     }
     return this.walk(found) ? found : false;
   };
+
+  /* data-flow-records */
+  Route.prototype.facts = function (path) {
+    var ids = this.walk(path), facts = {};
+    path.forEach(function (choice, i) {
+      (this.options(ids[i])[choice].getAttribute("data-flow-records") || "").replace(/(\S+)=(\S+)/g, function (m, k, v) { facts[k] = v; });
+    }, this);
+    return facts;
+  };
+
+  /* data-flow-when */
+  function holds(c, facts) {
+    if (c[0] === "is") return c.indexOf(facts[c[1]], 2) > 1;
+    if (c[0] === "not") return !holds(c[1], facts);
+    for (var i = 1, all = c[0] === "all"; i < c.length; i++) if (holds(c[i], facts) !== all) return !all;
+    return all;
+  }
 
   Route.prototype.hashFor = function (path) {
     return "#" + this.id + (path.length ? "/" + path.map(function (i) { return i + 1; }).join(".") : "");
@@ -144,6 +160,9 @@
     var t = this.t, route = this.route, box = $(node, "[data-flow-based]"),
         notes = $(box, "[data-flow-based-notes]"), assumed = $(box, "[data-flow-based-assumed]");
     notes.textContent = assumed.textContent = "";
+    var facts = route.facts(path);
+    $$(node, "[data-flow-when]").forEach(function (el) { el.hidden = !holds(JSON.parse(el.getAttribute("data-flow-when")), facts); });
+    $$(node, "[data-flow-part]").forEach(function (el) { el.hidden = !$$(el, "li:not([hidden])").length; });
     path.forEach(function (choice, i) {
       var item = route.options(ids[i])[choice].parentNode, note = $(item, "[data-flow-note]"),
           assumes = $(item, "[data-flow-assumes]");
@@ -158,7 +177,7 @@
     box.hidden = !notes.children.length && !assumed.children.length;
   };
 
-  /* ── Diagram: the boxes and arrows of the route taken, and the current box ── */
+  /* ── Diagram: the route taken, and the current box ── */
   function markDiagram(root, ids) {
     var on = {}, here = ids[ids.length - 1];
     ids.forEach(function (id, i) { on[id] = true; if (i) on[ids[i - 1] + " " + id] = true; });
@@ -182,15 +201,18 @@
   function pieces(el) { return JSON.parse(el.getAttribute("data-flow-copy")); }
 
   /* A piece in one format (0 text, 1 Markdown): its segments, address where null. */
-  function join(piece, format, address) {
-    return piece.map(function (s) { return s === null ? address : typeof s === "string" ? s : s[format]; }).join("");
+  function join(piece, format, address, facts, shared) {
+    return piece.map(function (s) {
+      return s === null ? address : typeof s === "string" ? s : !s.w ? s[format]
+        : holds(s.w, facts) ? join(s.s || shared[s.r], format, address, facts, shared) : "";
+    }).join("");
   }
 
   /* The result, or where the reader stopped; link: the result's address. */
   function summary(root, route, path, format, link) {
     var flow = pieces(root), ids = route.walk(path), node = route.nodes[ids[ids.length - 1]], here = pieces(node),
-        answers = [], notes = [], assumed = [];
-    function part(piece, address) { return join(piece, format, address); }
+        answers = [], notes = [], assumed = [], facts = route.facts(path);
+    function part(piece, address) { return join(piece, format, address, facts, flow.shared); }
     function list(heading, items) { return part(heading) + (items.length ? part(flow.gap) + items.join("\n") : ""); }
     function url(address) {  /* in a Markdown link, ( ) would end the address */
       return format ? address.replace(/[()]/g, encodeURIComponent) : address;
@@ -238,7 +260,7 @@
     markDiagram(this.root, ids);
   };
 
-  /* One history entry per move, remembering where it came from: the flow's Back is the browser's. */
+  /* One history entry per move, with where it came from: the flow's Back is the browser's. */
   Flow.prototype.go = function (path) {
     var hash = this.route.hashFor(path);
     if (location.hash !== hash) history.pushState({ guideFlow: this.route.id, from: location.hash }, "", hash);
@@ -283,7 +305,7 @@
         ? this.t("this_result") : text($(opened, ".guide-flow__tag")) }));
     }
     var notice = view.notice, node = this.route.nodes[this.current()];
-    /* The browser may still scroll to a node's anchor: have it stop where the notice shows too. */
+    /* The browser may still scroll to the node's anchor: stop where the notice shows too. */
     node.style.scrollMarginTop = node.getBoundingClientRect().top - notice.getBoundingClientRect().top +
       parseFloat(getComputedStyle(notice).scrollMarginTop) + "px";
     notice.scrollIntoView({ block: "nearest" });

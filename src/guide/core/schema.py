@@ -95,7 +95,7 @@ def _explain(error: jsonschema.ValidationError, schema_name: str) -> tuple[str, 
     if v == "type":
         want = error.validator_value
         want_s = {"string": "text", "array": "a list", "object": "a block of keys",
-                  "integer": "a number"}.get(want, str(want))
+                  "integer": "a number"}.get(want, str(want)) if isinstance(want, str) else str(want)
         return (f"{name} must be {want_s}, not {type_name(error.instance)}.",
                 f"write {name} as {want_s}" + (" (quote it if it looks like a number or yes/no)."
                                                  if want == "string" else "."))
@@ -115,6 +115,9 @@ def _explain(error: jsonschema.ValidationError, schema_name: str) -> tuple[str, 
         count = len(error.instance) if isinstance(error.instance, list) else 0
         return (f"{name} has {count} items; it may have at most {error.validator_value}.",
                 f"merge or drop items until there are {error.validator_value} or fewer.")
+    if v == "maxProperties" and name.endswith("when"):
+        return (f"{name} has {len(error.instance)} keys; a condition is one key: a fact with its value, or 'all', "
+                "'any' or 'not'.", "combine several conditions under 'all: [...]' or 'any: [...]'.")
     if v in ("enum", "const"):
         allowed = error.validator_value if v == "enum" else [error.validator_value]
         return (f"{name} is {error.instance!r}, which is not allowed.",
@@ -130,6 +133,27 @@ def _explain(error: jsonschema.ValidationError, schema_name: str) -> tuple[str, 
     if v in ("pattern", "minLength"):
         return (f"{name} is empty.", "write some text.")
     return (f"{name}: {error.message}.", f"see {schema_name} for the format.")
+
+
+_TYPES = {"string": str, "array": list, "object": dict}
+_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a block of keys"}
+
+
+def _one_of(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
+    """For a value that may take one of several forms (text, or a list of parts): the error
+    inside the form its type picks, or one naming the forms when its type fits none."""
+    if error.validator != "oneOf":
+        return error
+    import jsonschema
+
+    kinds = [alt.get("type") for alt in error.validator_value if isinstance(alt, dict)]
+    fitting = [i for i, kind in enumerate(kinds) if kind in _TYPES and isinstance(error.instance, _TYPES[kind])]
+    inner = [e for e in error.context if e.schema_path and e.schema_path[0] in fitting]
+    if inner:
+        return _one_of(jsonschema.exceptions.best_match(inner))
+    words = " or ".join(dict.fromkeys(_TYPE_WORDS[k] for k in kinds if k in _TYPE_WORDS))
+    return jsonschema.ValidationError(f"must be {words}", validator="type", validator_value=words,
+                                      instance=error.instance, path=error.absolute_path, schema={})
 
 
 def schema_problems(data: Any, file: str, schema_path: Path,
@@ -154,6 +178,7 @@ def schema_problems(data: Any, file: str, schema_path: Path,
     for error in validator.iter_errors(data):
         if error.validator in ("if", "then", "else", "$ref"):
             continue
+        error = _one_of(error)
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = (error.schema.get("properties") or {}).keys()

@@ -11,6 +11,8 @@ from guide.core.problems import ProblemError
 from guide.core.schema import checked_data
 from guide.core.yaml_source import decode, read_yaml
 
+from .analysis import analyse
+from .facts import fact_problems
 from .graph import FLOW_SUFFIX, build, graph_problems
 from .model import Flow
 from .schema import SCHEMA_PATH, node_name
@@ -27,6 +29,9 @@ def parse_flow(text: str, file: str, expected_id: str | None = None) -> Flow:
                         start="start with 'id:', 'title:', 'intro:', 'start:' and 'nodes:'.")
     flow = build(data, file)
     problems = graph_problems(flow, data.lines, expected_id)
+    if problems:
+        raise ProblemError(problems)
+    problems = fact_problems(flow, analyse(flow)) if flow.facts else []
     if problems:
         raise ProblemError(problems)
     return flow

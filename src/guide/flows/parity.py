@@ -5,7 +5,9 @@ have the same node ids in the same order, the same kinds and start, each questio
 answers in the same order leading to the same nodes, the same optional fields present
 (hint, note, assumes, check) and lists of the same length (check, look_for, watch_out,
 next_steps, links, each link to the same page), and each outcome names the same hiring kit
-(`kit`) with its `kit_note`, or has `kit_none`, in both. Then a result link such as
+(`kit`) with its `kit_note`, or has `kit_none`, in both. Facts and conditions too: the same
+facts with the same values, each answer recording the same facts, and each part of an
+outcome (paragraph, item, link) shown under the same `when`. Then a result link such as
 `#hiring/2.5.3` means the same route in both languages, and a page of either edition can
 hand its state to the other. Only the text may differ. Every problem names the
 translated file, the line and the key (`nodes[stage].options[2].note`) to fix.
@@ -22,9 +24,9 @@ from .model import Flow, Outcome, Question
 # Optional text of a question / an answer: present in one language means present in both.
 _QUESTION_OPTIONAL = ("hint",)
 _OPTION_OPTIONAL = ("note", "assumes")
-_OUTCOME_LISTS = ("check", "look_for", "watch_out", "next_steps")
+_OUTCOME_LISTS = ("summary", "reasoning", "check", "look_for", "watch_out", "next_steps", "kit_note")
 # Optional text of an outcome about its hiring kit.
-_OUTCOME_OPTIONAL = ("kit_note", "kit_none")
+_OUTCOME_OPTIONAL = ("kit_none",)
 
 
 def structure_problems(original: Flow, translated: Flow) -> list[Problem]:
@@ -43,6 +45,12 @@ def structure_problems(original: Flow, translated: Flow) -> list[Problem]:
             f"set 'start: {original.start}'.")
     for key in original.headings.keys() ^ translated.headings.keys():
         add(1, "", f"headings.{key}", "is in one language only.", "give both languages the same headings.")
+    ours_facts = {f.name: f.values for f in original.facts.values()}
+    theirs_facts = {f.name: f.values for f in translated.facts.values()}
+    if ours_facts != theirs_facts:
+        line = next(iter(translated.facts.values())).line if translated.facts else 1
+        wanted = "; ".join(f"{name}: [{', '.join(values)}]" for name, values in ours_facts.items()) or "none"
+        add(line, "", "facts", "differ from the original's.", f"declare the original's facts and values ({wanted}).")
 
     for node_id in original.nodes.keys() - translated.nodes.keys():
         add(1, node_id, f"nodes[{node_id}]", f"is missing (it is on line {original.nodes[node_id].line} "
@@ -97,6 +105,11 @@ def _question_problems(ours: Question, theirs: Question, file: str, key: str) ->
         for name in _OPTION_OPTIONAL:
             if message := _presence(f"{where}.{name}", getattr(a, name), getattr(b, name)):
                 problems.append(Problem(file, b.line, ours.id, message, fix_optional))
+        if dict(a.records) != dict(b.records):
+            wanted = ", ".join(f"{k}: {v}" for k, v in a.records.items())
+            problems.append(Problem(file, b.records_line or b.line, ours.id, f"{where}.records: differ from the "
+                                    "original's.", f"record what the original records ({{{wanted}}})." if wanted
+                                    else "remove 'records:', as in the original."))
     return problems
 
 
@@ -118,9 +131,16 @@ def _outcome_problems(ours: Outcome, theirs: Outcome, file: str, key: str) -> li
                                         "translate the field, or remove it from both languages."))
     for name in _OUTCOME_LISTS:
         a, b = getattr(ours, name), getattr(theirs, name)
+        if name == "kit_note" and (message := _presence(f"{key}.{name}", a or None, b or None)):
+            problems.append(Problem(file, theirs.kit_line or theirs.line, ours.id, message,
+                                    "translate the field, or remove it from both languages."))
+            continue
         if len(a) != len(b):
             problems.append(Problem(file, theirs.line, ours.id, f"{key}.{name}: has {len(b)} items, the "
                                         f"original {len(a)}.", "translate each item once."))
+            continue
+        problems.extend(_when_problems(a, b, file, ours.id, f"{key}.{name}"))
+    problems.extend(_when_problems(ours.links, theirs.links, file, ours.id, f"{key}.links"))
     if len(ours.links) != len(theirs.links):
         problems.append(Problem(file, theirs.line, ours.id, f"{key}.links: has {len(theirs.links)} links, "
                                     f"the original {len(ours.links)}.", "translate each link's label once."))
@@ -129,6 +149,16 @@ def _outcome_problems(ours: Outcome, theirs: Outcome, file: str, key: str) -> li
             problems.append(Problem(file, b.line, ours.id, f"{key}.links[{number}].page: is '{b.target}', the "
                                         f"original's is '{a.target}'.", f"set 'page: {a.target}': the build links "
                                         "it to that page's twin in the reader's language."))
+    return problems
+
+
+def _when_problems(ours: tuple, theirs: tuple, file: str, node: str, key: str) -> list[Problem]:
+    """Each part shown under the same condition as the original's."""
+    problems = []
+    for number, (a, b) in enumerate(zip(ours, theirs), start=1):
+        if (a.when and a.when.as_data()) != (b.when and b.when.as_data()):
+            problems.append(Problem(file, b.line, node, f"{key}[{number}].when: differs from the original's.",
+                                    "show the translated part under the original's condition ('when')."))
     return problems
 
 

@@ -8,7 +8,7 @@ import functools
 import json
 import re
 import weakref
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 
 import jinja2
 from markupsafe import Markup
@@ -18,8 +18,9 @@ from guide.core.memory import gc_paused
 from guide.core.templates import strict_env as _strict_env
 
 from .analysis import analyse
+from .facts import FactValues, condition_words, fact_values
 from .layout import layout
-from .model import Flow, KitTarget, Outcome, Question
+from .model import Condition, Flow, KitTarget, Outcome, Part, Question
 from .terms import Terms
 
 TEMPLATE = "partials/guide-flow.html"
@@ -71,11 +72,21 @@ def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str],
     if env.undefined is not jinja2.StrictUndefined or env.autoescape is not True:
         env = strict_env(env)  # a fresh overlay compiles its templates again: pass a strict env to reuse one
     analysis = analyse(flow)
+    facts = fact_values(flow, analysis.order)
     return env.get_template(template).render(
         flow=flow, analysis=analysis, diagram=layout(flow, analysis), urls=urls, assets=assets,
         prefix=flow.anchor_prefix, kits=kits or {}, copy_pieces=functools.partial(copy_pieces, flow, kits or {}),
+        if_words=functools.partial(if_words, facts, analysis.numbers),
         terms=Terms(abbreviations, env.get_template(TERMS_TEMPLATE)) if abbreviations else Terms(),
     )
+
+
+def if_words(facts: Mapping[str, FactValues], numbers: Mapping[str, int], node_id: str, condition: Condition,
+             text: Mapping[str, str]) -> str:
+    """A conditional part's condition in words at its outcome: "If you answered “Yes” to
+    Question 3:", from the template's interface text `text` (see facts.condition_words)."""
+    t = {key: str(value) for key, value in text.items()}
+    return _fill(t["if"], "condition", condition_words(condition, facts.get(node_id, {}), numbers, t))
 
 
 # ── The copied summary ───────────────────────────────────────────────────────
@@ -90,15 +101,18 @@ def render_flow(env: jinja2.Environment, flow: Flow, *, urls: Mapping[str, str],
 #   an outcome's: result (recommendation and summary); details (why, the lists, the
 #                 hiring kit), filled with the kit page's address
 # The blocks are joined with a blank line. A piece is a list of segments: a string is the
-# same in both formats, [plain text, Markdown] differs, and null is the address, which the
-# page knows and the build does not. Segments rather than two copies of each piece: the
+# same in both formats, [plain text, Markdown] differs, null is the address, which the
+# page knows and the build does not, and {"w": condition, "s": segments} is a part of an
+# outcome shown only when the condition holds for the route's facts (a list's heading is
+# one too when every item of the list is); {"w": condition, "r": n} is the same with the
+# flow's shared[n] for segments: a part several outcomes say alike is written once. Segments rather than two copies of each piece: the
 # hiring flow's pieces add 4.4 KB (gzipped) to its page so, and 7.0 KB in two copies.
 
 # White space as a script reads the page's text (JavaScript's \s): a copied value is one
 # line with ordinary spaces, as the page shows it, whatever line breaks or no-break spaces
 # its source holds.
 _SPACES = re.compile(r"[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
-_Segment = str | list[str] | None
+_Segment = str | list[str] | dict | None
 
 
 def _line(value: str) -> str:
@@ -141,6 +155,35 @@ class _Piece:
         self.segments.append(None)
         return self
 
+    def when(self, condition: Condition | None, piece: _Piece) -> _Piece:
+        """`piece`, shown only when the condition holds (always when it is None)."""
+        if condition is None:
+            for segment in piece.segments:
+                if segment is None or isinstance(segment, dict):
+                    self.segments.append(segment)
+                elif isinstance(segment, str):
+                    self.add(segment)
+                else:
+                    self.add(*segment)
+        elif piece.segments:
+            self.segments.append({"w": condition.as_data(), "s": piece.segments})
+        return self
+
+    def paragraphs(self, heading: str, colon: str, parts: tuple[Part, ...]) -> _Piece:
+        """A heading, then each paragraph whose condition holds."""
+        self.add("", "**").text(heading).add(colon, "**")
+        for part in parts:
+            self.when(part.when, _Piece().add("\n", "\n\n").text(_line(part.text)))
+        return self
+
+    def items(self, heading: str, colon: str, parts: tuple[Part, ...], gap: str = "") -> _Piece:
+        """`gap`, a heading and the items whose condition holds; all of it shown only when
+        some item is."""
+        section = _Piece().add(gap).add("", "**").text(heading).add(colon, "**\n")
+        for part in parts:
+            section.when(part.when, _Piece().add("\n- ").text(_line(part.text)))
+        return self.when(_any(part.when for part in parts), section)
+
     def block(self, heading: str, colon: str, paragraphs: list[str] = (), items: list[str] = ()) -> _Piece:
         """A heading with its paragraphs, then its list: "Heading:" and lines in plain text,
         a bold heading and paragraphs in Markdown."""
@@ -150,6 +193,14 @@ class _Piece:
         for i, item in enumerate(items):
             self.add("\n", "\n" if i else "\n\n").add("- ").text(item)
         return self
+
+
+def _any(conditions: Iterable[Condition | None]) -> Condition | None:
+    """A condition that holds when any of these does; None (always) when one is None."""
+    found = list(conditions)
+    if not found or None in found:
+        return None
+    return found[0] if len(found) == 1 else Condition("any", 0, parts=tuple(found))  # type: ignore[arg-type]
 
 
 def _json(pieces: Mapping[str, object]) -> str:
@@ -163,13 +214,15 @@ def copy_pieces(flow: Flow, kits: Mapping[str, KitTarget], text: Mapping[str, st
     t = {key: str(value) for key, value in text.items()}
     colon = t["colon"]
     before, _, after = t["link"].partition("{url}")
-    out = {"": _json({
+    root = {
         "title": _Piece().add("", "## ").text(flow.title),
         "answers": _Piece().block(t["your_answers"], colon),
         "based": _Piece().block(t["based"], colon),
         "gap": _Piece().add("\n", "\n\n"),
         "link": _Piece().add(before, f"[{escape(t['open_result'])}](").address().add(after, ")"),
-    })}
+    }
+    out = {"": ""}
+    outcomes: dict[str, dict[str, _Piece]] = {}
     for node in flow.nodes.values():
         if isinstance(node, Question):
             question = _line(node.question)
@@ -190,29 +243,54 @@ def copy_pieces(flow: Flow, kits: Mapping[str, KitTarget], text: Mapping[str, st
                 "options": options,
             })
         elif isinstance(node, Outcome):
-            out[node.id] = _json({
-                "result": _Piece().block(_fill(t["recommendation"], "title", _line(node.title)), colon,
-                                         [_line(node.summary)]),
+            outcomes[node.id] = {
+                "result": _Piece().paragraphs(_fill(t["recommendation"], "title", _line(node.title)), colon,
+                                              node.summary),
                 "details": _details(flow, node, kits, t),
-            })
+            }
+    shared = _share([piece for pieces in outcomes.values() for piece in pieces.values()])
+    out[""] = _json({**root, **({"shared": shared} if shared else {})})
+    out.update({node_id: _json(pieces) for node_id, pieces in outcomes.items()})
     return out
+
+
+def _share(pieces: list[_Piece]) -> list[list[_Segment]]:
+    """Conditional parts said the same in several outcomes (the same guidance for every regulated
+    team, say) written once: each becomes {"w": condition, "r": its index in the list returned},
+    which the flow's own pieces carry as "shared"."""
+    groups = [segment for piece in pieces for segment in piece.segments
+              if isinstance(segment, dict) and not any(isinstance(s, dict) for s in segment["s"])]
+    keys = [json.dumps(group["s"], ensure_ascii=False) for group in groups]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    index: dict[str, int] = {}
+    shared: list[list[_Segment]] = []
+    for group, key in zip(groups, keys, strict=True):
+        if counts[key] > 1:
+            if key not in index:
+                index[key] = len(shared)
+                shared.append(group["s"])
+            group["r"] = index[key]
+            del group["s"]
+    return shared
 
 
 def _details(flow: Flow, node: Outcome, kits: Mapping[str, KitTarget], t: Mapping[str, str]) -> _Piece:
     """An outcome's why, lists and hiring kit."""
     colon = t["colon"]
-    piece = _Piece().block(t["why"], colon, [_line(node.reasoning)])
+    piece = _Piece().paragraphs(t["why"], colon, node.reasoning)
     for heading, items in [(t["check_team"], node.check), (flow.headings["look_for"], node.look_for),
                            (flow.headings["watch_out"], node.watch_out), (flow.headings["next_steps"], node.next_steps)]:
         if items:
-            piece.add("\n\n").block(_line(heading), colon, items=[_line(item) for item in items])
+            piece.items(_line(heading), colon, items, gap="\n\n")
     heading = _line(t["hiring_kit"])
     if node.kit:
         label = _line(t["kit_link"].replace("{role}", kits[node.kit].title))
         piece.add("\n\n").block(heading, colon).add("\n", "\n\n[").text(label).add(": ", "](")
         piece.address().add("", ")")
-        if node.kit_note:
-            piece.add("\n", "\n\n").text(_line(node.kit_note))
+        for part in node.kit_note:
+            piece.when(part.when, _Piece().add("\n", "\n\n").text(_line(part.text)))
     elif node.kit_none:
         piece.add("\n\n").block(heading, colon, [_line(node.kit_none)])
     return piece
