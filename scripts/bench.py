@@ -382,6 +382,10 @@ def static_page_files(site: Path, page: Path) -> set[Path]:
     return files
 
 
+SEARCH_INDEX = "search_index.json"  # every page's search worker loads it (its language's index)
+SEARCH_INDEX_WAIT_MS = 30_000
+
+
 def loaded_files(site: Path, base_url: str, pages: list[Path]) -> dict[Path, set[Path]]:
     """What Chromium actually fetches for each page (scripts load more: the search
     worker and index), mapped back to built files."""
@@ -396,7 +400,16 @@ def loaded_files(site: Path, base_url: str, pages: list[Path]) -> dict[Path, set
             urls: list[str] = []
             tab.on("requestfinished", lambda request, urls=urls: urls.append(request.url))
             tab.goto(base_url + page_file.relative_to(site).as_posix(), wait_until="networkidle")
-            tab.wait_for_timeout(500)
+            # Material's search worker fetches the index after the page is idle; on a loaded
+            # machine that can be seconds later, and a page weighed without it passed falsely.
+            waited = 0
+            while not any(url.endswith(SEARCH_INDEX) for url in urls):
+                if waited >= SEARCH_INDEX_WAIT_MS:
+                    raise SystemExit(f"{page_file}: no request for {SEARCH_INDEX} within {SEARCH_INDEX_WAIT_MS} ms: "
+                                     "the page is not weighed whole")
+                tab.wait_for_timeout(100)
+                waited += 100
+            tab.wait_for_load_state("networkidle")
             files = set()
             for url in urls:
                 if url.startswith(base_url):
