@@ -53,16 +53,21 @@ def _outcome(node_id: str, number: int) -> list[str]:
             "    next_steps: [Go on]", "    links:", "      - page: index.md", "        label: Home"]
 
 
-def generate_layers(node_count: int) -> str:
-    """A convergent graph: layers that widen by two up to LAYER_WIDTH nodes, question i of a
-    layer leading to i, i+1 and i+2 of the next (wrapping round once full), so most nodes are
-    reached by three answers; the last layer is outcomes."""
+def _layer_names(node_count: int) -> list[list[str]]:
+    """The node ids of a layered graph, layer by layer: layers widen by two up to LAYER_WIDTH."""
     widths: list[int] = []
     while sum(widths) < node_count:
         widths.append(min(LAYER_WIDTH, 2 * len(widths) + 1, node_count - sum(widths)))
     if len(widths) < 2 or widths[-1] < 3:
         raise ValueError("too few nodes for a layered graph")
-    names = [[f"n{sum(widths[:k]) + i}" for i in range(w)] for k, w in enumerate(widths)]
+    return [[f"n{sum(widths[:k]) + i}" for i in range(w)] for k, w in enumerate(widths)]
+
+
+def generate_layers(node_count: int) -> str:
+    """A convergent graph: layers that widen by two up to LAYER_WIDTH nodes, question i of a
+    layer leading to i, i+1 and i+2 of the next (wrapping round once full), so most nodes are
+    reached by three answers; the last layer is outcomes."""
+    names = _layer_names(node_count)
     out = list(HEADER)
     for k, layer in enumerate(names):
         for i, node_id in enumerate(layer):
@@ -84,12 +89,7 @@ def generate_facts(node_count: int) -> str:
     1, 2) of fact f(k mod 3) in layer k, and of `last` in the last layer of questions; every
     outcome shows parts under conditions over all four facts (all, any, not), written with the
     values of `last` that the answers into it record, so that the build finds no dead part."""
-    widths: list[int] = []
-    while sum(widths) < node_count:
-        widths.append(min(LAYER_WIDTH, 2 * len(widths) + 1, node_count - sum(widths)))
-    if len(widths) < 2 or widths[-1] < 3:
-        raise ValueError("too few nodes for a layered graph")
-    names = [[f"n{sum(widths[:k]) + i}" for i in range(w)] for k, w in enumerate(widths)]
+    names = _layer_names(node_count)
     out = [*HEADER[:4], "facts:", *(f"  {name}: [{', '.join(FACT_VALUES)}]" for name in (*FACT_NAMES, "last")),
            "nodes:"]
     into: dict[str, set[str]] = {}  # outcome -> values of `last` the answers into it record
